@@ -1,0 +1,33 @@
+package com.ordertracking.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.orders.OrderService;
+import java.util.Map;
+
+/** {@code GET /orders/{orderId}}: a seller reads one of its orders; {@code ETag} carries the version. */
+public final class GetOrderHandler extends ApiHandler {
+    private final OrderService orders;
+
+    public GetOrderHandler() {
+        this(OrderService.fromEnvironment());
+    }
+
+    public GetOrderHandler(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        Order order = orders.getForSeller(sellerId, request.pathParameter("orderId"));
+        String etag = ApiResponses.etag(order.version());
+        if (request.header("If-None-Match").map(etag::equals).orElse(false)) {
+            return ApiResponses.empty(304, Map.of("etag", etag));
+        }
+        return ApiResponses.json(200, order, Map.of("etag", etag));
+    }
+}

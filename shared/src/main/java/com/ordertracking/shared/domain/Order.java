@@ -1,0 +1,34 @@
+package com.ordertracking.shared.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order as sellers and buyers see it. {@code version} increases by one with every stored change
+ * and guards every write (optimistic locking); the API exposes it as the {@code ETag}.
+ */
+public record Order(
+        String orderId,
+        String sellerId,
+        Buyer buyer,
+        List<LineItem> items,
+        Address shippingAddress,
+        String currency,
+        Discount discount,
+        Totals totals,
+        OrderStatus status,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Order {
+        items = List.copyOf(items);
+    }
+
+    /** The same order in a new status, one version later. */
+    public Order withStatus(OrderStatus next, Instant at) {
+        OrderStateMachine.transition(status, next);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                next, version + 1, createdAt, at);
+    }
+}

@@ -1,0 +1,148 @@
+package com.ordertracking.shared.persistence;
+
+import static com.ordertracking.shared.persistence.TableKeys.EXPIRES_AT;
+import static com.ordertracking.shared.persistence.TableKeys.PK;
+import static com.ordertracking.shared.persistence.TableKeys.SK;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.json.Json;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link OrderRepository} on the single orders table; layout in docs/data-model.md. */
+public final class DynamoOrderRepository implements OrderRepository {
+    private static final Set<String> STORAGE_ATTRIBUTES = Set.of(PK, SK, TableKeys.ENTITY, EXPIRES_AT,
+            TableKeys.SELLER_PK, TableKeys.SELLER_SK, TableKeys.SELLER_STATUS_PK, TableKeys.SELLER_STATUS_SK,
+            TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.DUE_PK, TableKeys.DUE_SK);
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Clock clock;
+
+    public DynamoOrderRepository(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreateResult create(Order order, IdempotencyClaim claim) {
+        Put putOrder = Put.builder()
+                .tableName(tableName)
+                .item(orderItem(order))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build();
+        if (claim == null) {
+            dynamoDb.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(putOrder).build()));
+            return new CreateResult.Created(order);
+        }
+        Put putClaim = Put.builder()
+                .tableName(tableName)
+                .item(claimItem(claim, order.orderId()))
+                // TTL deletion lags by up to days, so an expired claim counts as absent.
+                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(
+                        Long.toString(clock.instant().getEpochSecond()))))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(
+                        TransactWriteItem.builder().put(putOrder).build(),
+                        TransactWriteItem.builder().put(putClaim).build()));
+                return new CreateResult.Created(order);
+            } catch (TransactionCanceledException e) {
+                if (claimConflicted(e)) {
+                    return replayOf(claim);
+                }
+                // A concurrent retry with the same key is writing the same claim: try again, then replay.
+                if (!inConflictWithAnotherTransaction(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private static boolean inConflictWithAnotherTransaction(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    }
+
+    @Override
+    public Optional<Order> find(String orderId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
+                .key(key(TableKeys.orderPk(orderId), TableKeys.ORDER_SK))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));
+    }
+
+    /** An order item: the order's fields plus the index keys of its listings. */
+    static Map<String, AttributeValue> orderItem(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(order)));
+        String created = TableKeys.createdSortKey(order.createdAt(), order.orderId());
+        item.put(PK, AttributeValue.fromS(TableKeys.orderPk(order.orderId())));
+        item.put(SK, AttributeValue.fromS(TableKeys.ORDER_SK));
+        item.put(TableKeys.ENTITY, AttributeValue.fromS("Order"));
+        item.put(TableKeys.SELLER_PK, AttributeValue.fromS(TableKeys.sellerPk(order.sellerId())));
+        item.put(TableKeys.SELLER_SK, AttributeValue.fromS(created));
+        item.put(TableKeys.SELLER_STATUS_PK, AttributeValue.fromS(
+                TableKeys.sellerStatusPk(order.sellerId(), order.status().name())));
+        item.put(TableKeys.SELLER_STATUS_SK, AttributeValue.fromS(created));
+        item.put(TableKeys.BUYER_PK, AttributeValue.fromS(TableKeys.buyerPk(order.buyer().id())));
+        item.put(TableKeys.BUYER_SK, AttributeValue.fromS(created));
+        return item;
+    }
+
+    /** Reads an order item (from a query, a get or a stream image). */
+    public static Order toOrder(Map<String, AttributeValue> item) {
+        ObjectNode json = AttributeValues.toObject(item);
+        json.remove(STORAGE_ATTRIBUTES);
+        return Json.convert(json, Order.class);
+    }
+
+    private CreateResult replayOf(IdempotencyClaim claim) {
+        Map<String, AttributeValue> existing = dynamoDb.getItem(g -> g.tableName(tableName)
+                .key(key(TableKeys.idempotencyPk(claim.sellerId(), claim.key()), TableKeys.IDEMPOTENCY_SK))
+                .consistentRead(true)).item();
+        if (existing == null || existing.isEmpty()) {
+            // The claim vanished between our write and this read (expired and removed): a retry will win.
+            throw new IllegalStateException("Idempotency record disappeared; retry the request");
+        }
+        String orderId = existing.get("orderId").s();
+        if (!existing.get("requestHash").s().equals(claim.requestHash())) {
+            return new CreateResult.KeyReused(orderId);
+        }
+        return new CreateResult.Replayed(find(orderId).orElseThrow(
+                () -> new IllegalStateException("Idempotency record points to missing order " + orderId)));
+    }
+
+    private static boolean claimConflicted(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code());
+    }
+
+    private static Map<String, AttributeValue> claimItem(IdempotencyClaim claim, String orderId) {
+        return Map.of(
+                PK, AttributeValue.fromS(TableKeys.idempotencyPk(claim.sellerId(), claim.key())),
+                SK, AttributeValue.fromS(TableKeys.IDEMPOTENCY_SK),
+                TableKeys.ENTITY, AttributeValue.fromS("IdempotencyRecord"),
+                "orderId", AttributeValue.fromS(orderId),
+                "requestHash", AttributeValue.fromS(claim.requestHash()),
+                EXPIRES_AT, AttributeValue.fromN(Long.toString(claim.expiresAtEpochSecond())));
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+}

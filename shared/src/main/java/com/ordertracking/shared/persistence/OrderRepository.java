@@ -1,0 +1,35 @@
+package com.ordertracking.shared.persistence;
+
+import com.ordertracking.shared.domain.Order;
+import java.util.Optional;
+
+/** Storage of orders. Every write is conditional; see {@link DynamoOrderRepository}. */
+public interface OrderRepository {
+
+    /** A claim on an {@code Idempotency-Key}: the key, a hash of the request, and when it lapses. */
+    record IdempotencyClaim(String sellerId, String key, String requestHash, long expiresAtEpochSecond) {
+    }
+
+    /** What a create did. */
+    sealed interface CreateResult {
+        /** The order was stored now. */
+        record Created(Order order) implements CreateResult {
+        }
+
+        /** The key was used before for the same request: this is the order it created. */
+        record Replayed(Order order) implements CreateResult {
+        }
+
+        /** The key was used before for a different request. */
+        record KeyReused(String existingOrderId) implements CreateResult {
+        }
+    }
+
+    /**
+     * Stores a new order atomically with its idempotency claim (if any): either both are written or
+     * neither. A claim that already exists turns the create into a replay or a key conflict.
+     */
+    CreateResult create(Order order, IdempotencyClaim claim);
+
+    Optional<Order> find(String orderId);
+}

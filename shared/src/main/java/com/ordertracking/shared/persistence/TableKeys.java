@@ -1,0 +1,73 @@
+package com.ordertracking.shared.persistence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Key layout of the single orders table (see docs/data-model.md). Every item has {@code pk} and
+ * {@code sk}; order items also carry the sparse index keys that serve the listings.
+ */
+public final class TableKeys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String ENTITY = "entity";
+    /** Epoch seconds after which DynamoDB's TTL deletes the item. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    /** Index {@code BySeller}: a seller's orders, newest first. */
+    public static final String SELLER_INDEX = "BySeller";
+    public static final String SELLER_PK = "gsi1pk";
+    public static final String SELLER_SK = "gsi1sk";
+    /** Index {@code BySellerStatus}: a seller's orders in one status, newest first. */
+    public static final String SELLER_STATUS_INDEX = "BySellerStatus";
+    public static final String SELLER_STATUS_PK = "gsi2pk";
+    public static final String SELLER_STATUS_SK = "gsi2sk";
+    /** Index {@code ByBuyer}: a buyer's orders, newest first. */
+    public static final String BUYER_INDEX = "ByBuyer";
+    public static final String BUYER_PK = "gsi3pk";
+    public static final String BUYER_SK = "gsi3sk";
+    /** Index {@code ByDueTime}: undelivered shipments by the time they are next due to be checked. */
+    public static final String DUE_INDEX = "ByDueTime";
+    public static final String DUE_PK = "gsi4pk";
+    public static final String DUE_SK = "gsi4sk";
+
+    public static final String ORDER_SK = "ORDER";
+    public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+
+    private TableKeys() {
+    }
+
+    public static String orderPk(String orderId) {
+        return "ORDER#" + orderId;
+    }
+
+    public static String sellerPk(String sellerId) {
+        return "SELLER#" + sellerId;
+    }
+
+    public static String sellerStatusPk(String sellerId, String status) {
+        return "SELLER#" + sellerId + "#STATUS#" + status;
+    }
+
+    public static String buyerPk(String buyerId) {
+        return "BUYER#" + buyerId;
+    }
+
+    /** Sorts by creation time; the order id breaks ties and keeps the key unique. */
+    public static String createdSortKey(Instant createdAt, String orderId) {
+        return sortableTime(createdAt) + "#" + orderId;
+    }
+
+    /** Fixed-width UTC time (millisecond precision) so that string order equals time order. */
+    public static String sortableTime(Instant time) {
+        return SORTABLE.format(time);
+    }
+
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    public static String idempotencyPk(String sellerId, String key) {
+        return "IDEMPOTENCY#" + sellerId + "#" + key;
+    }
+}
