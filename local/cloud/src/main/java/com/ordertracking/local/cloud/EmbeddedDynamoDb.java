@@ -1,0 +1,56 @@
+package com.ordertracking.local.cloud;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/** DynamoDB Local in this JVM on a loopback port; in memory, or in {@code dataDir} to persist. */
+final class EmbeddedDynamoDb implements AutoCloseable {
+    private final DynamoDBProxyServer server;
+    private final int port;
+
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static EmbeddedDynamoDb start(int port, Path dataDir) {
+        int chosen = port > 0 ? port : Ports.free();
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen)));
+        if (dataDir == null) {
+            args.add("-inMemory");
+        } else {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (java.io.IOException e) {
+                throw new LocalCloudException("Cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+            }
+            // One shared database file whatever region/credentials a client uses.
+            args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
+        }
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            server.start();
+            return new EmbeddedDynamoDb(server, chosen);
+        } catch (Exception e) {
+            throw new LocalCloudException("DynamoDB Local could not start on port " + chosen + ": " + e.getMessage(), e);
+        }
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping is best effort at shutdown.
+        }
+    }
+}
