@@ -475,7 +475,8 @@ final class SnsBroker {
     private String setSmsAttributes(QueryRequest q) {
         // The SMS actions use lower-case member names in the SNS API.
         smsAttributes.putAll(q.map("attributes", "key", "value"));
-        return null;
+        // Its output shape exists but is empty: botocore insists on the empty Result element.
+        return "";
     }
 
     private String getSmsAttributes(QueryRequest q) {
