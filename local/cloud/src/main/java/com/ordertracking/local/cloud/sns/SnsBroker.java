@@ -116,6 +116,11 @@ final class SnsBroker {
             throw SnsException.invalidParameter("Attributes Reason: ContentBasedDeduplication can only be set for "
                     + "FIFO topics");
         }
+        String dataProtectionPolicy = q.optional("DataProtectionPolicy");
+        if (dataProtectionPolicy != null) {
+            attributes.put("DataProtectionPolicy", dataProtectionPolicy);
+        }
+        // Tags.member.N are accepted and ignored: nothing here reads them.
         if (fifo) {
             // The .fifo suffix is enough locally; SNS also wants FifoTopic=true, which we fill in.
             attributes.put("FifoTopic", "true");

@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -468,6 +471,37 @@ class SnsEndpointIT {
         assertNoMessages(queue);
         assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topicArn)).subscriptions()).isEmpty();
         assertThatThrownBy(() -> sns.unsubscribe(r -> r.subscriptionArn(arn))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void concurrentRequestsAreAllServed() throws Exception {
+        String name = unique("concurrent");
+        Queue queue = queue("concurrent");
+        int threads = 8;
+        int perThread = 10;
+        List<String> arns = Collections.synchronizedList(new ArrayList<>());
+        try (var executor = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(executor.submit(() -> {
+                    String arn = sns.createTopic(r -> r.name(name)).topicArn();
+                    arns.add(arn);
+                    subscribe(arn, queue, Map.of("RawMessageDelivery", "true"));
+                    for (int i = 0; i < perThread; i++) {
+                        String body = thread + "-" + i;
+                        sns.publish(r -> r.topicArn(arn).message(body));
+                    }
+                    return null;
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        assertThat(arns).hasSize(threads).containsOnly(stack.snsEndpoint.topicArn(name));
+        assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(arns.getFirst())).subscriptions()).hasSize(1);
+        assertThat(receive(queue, threads * perThread)).extracting(Message::body).doesNotHaveDuplicates();
     }
 
     @Test
