@@ -41,8 +41,9 @@ public final class SnsEndpoint implements AutoCloseable {
     private final String accountId;
     private final Outbox outbox;
     private final SnsBroker broker;
-    private int port;
-    private HttpServer server;
+    // Volatile, and read without the lock: handlers still running while stop() holds it need endpoint().
+    private volatile int port;
+    private volatile HttpServer server;
     private ExecutorService executor;
 
     /** An endpoint that binds an ephemeral port on its first {@link #start()}. */
@@ -114,16 +115,17 @@ public final class SnsEndpoint implements AutoCloseable {
         return start();
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return server != null;
     }
 
     /** The bound port; after a stop, the port a restart will bind again. */
-    public synchronized int port() {
-        if (port == 0) {
+    public int port() {
+        int bound = port;
+        if (bound == 0) {
             throw new IllegalStateException("SNS endpoint has not been started");
         }
-        return port;
+        return bound;
     }
 
     /** {@code http://127.0.0.1:PORT}, for {@code endpointOverride} and {@code --endpoint-url}. */
