@@ -121,11 +121,22 @@ public final class TemplateModel {
         return functions.values().stream().filter(f -> f.functionName().equals(functionName)).findFirst();
     }
 
-    /** Matches a table ARN or any of its stream ARNs (synthetic or real). */
+    /**
+     * Matches a table ARN or any of its stream ARNs (synthetic or real) by table name, because DynamoDB Local
+     * reports its own region ({@code ddblocal}) in the ARNs it returns.
+     */
     public Optional<TableSpec> tableByArn(String arn) {
-        return tables.values().stream()
-                .filter(t -> arn.equals(t.arn()) || arn.startsWith(t.arn() + "/stream/"))
-                .findFirst();
+        return tableNameFromArn(arn).flatMap(name ->
+                tables.values().stream().filter(t -> t.tableName().equals(name)).findFirst());
+    }
+
+    /** {@code arn:...:table/NAME} or {@code arn:...:table/NAME/stream/LABEL} to NAME. */
+    static Optional<String> tableNameFromArn(String arn) {
+        int start = arn.indexOf(":table/");
+        if (!arn.startsWith("arn:") || start < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(arn.substring(start + ":table/".length()).split("/")[0]);
     }
 
     // ---------------------------------------------------------------- tables
@@ -145,7 +156,7 @@ public final class TemplateModel {
                 default -> "S";
             };
             Optional<Throughput> throughput = throughput(p.path("ProvisionedThroughput"));
-            return new TableSpec(id, name, resolver.tableArn(name), List.of(new KeyElement(keyName, "HASH")),
+            return new TableSpec(id, name, resolver.getAtt(id, "Arn", id), List.of(new KeyElement(keyName, "HASH")),
                     Map.of(keyName, keyType), throughput.isPresent() ? TableSpec.PROVISIONED : TableSpec.PAY_PER_REQUEST,
                     throughput, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -157,7 +168,7 @@ public final class TemplateModel {
         Optional<String> streamViewType = text(p.path("StreamSpecification").path("StreamViewType"));
         Optional<String> ttl = p.path("TimeToLiveSpecification").path("Enabled").asBoolean(false)
                 ? text(p.path("TimeToLiveSpecification").path("AttributeName")) : Optional.empty();
-        return new TableSpec(id, name, resolver.tableArn(name), keys, Collections.unmodifiableMap(attributes), billing,
+        return new TableSpec(id, name, resolver.getAtt(id, "Arn", id), keys, Collections.unmodifiableMap(attributes), billing,
                 throughput(p.path("ProvisionedThroughput")),
                 indexes(p.path("GlobalSecondaryIndexes"), id), indexes(p.path("LocalSecondaryIndexes"), id),
                 streamViewType,
@@ -434,14 +445,8 @@ public final class TemplateModel {
     private DynamoDbStreamEvent streamEvent(String name, String streamArn, JsonNode p, String at) {
         TableRef table = tableByArn(streamArn)
                 .map(t -> new TableRef(Optional.of(t.logicalId()), t.tableName(), t.streamArn().orElse(streamArn)))
-                .orElseGet(() -> {
-                    int start = streamArn.indexOf(":table/");
-                    if (start < 0) {
-                        throw new TemplateException(at + ": '" + streamArn + "' is not a DynamoDB stream ARN");
-                    }
-                    String rest = streamArn.substring(start + 7);
-                    return new TableRef(Optional.empty(), rest.split("/")[0], streamArn);
-                });
+                .orElseGet(() -> new TableRef(Optional.empty(), tableNameFromArn(streamArn).orElseThrow(() ->
+                        new TemplateException(at + ": '" + streamArn + "' is not a DynamoDB stream ARN")), streamArn));
         return new DynamoDbStreamEvent(name, table, p.path("StartingPosition").asText("LATEST"),
                 p.path("BatchSize").asInt(100), p.path("MaximumBatchingWindowInSeconds").asInt(0),
                 p.path("BisectBatchOnFunctionError").asBoolean(false), p.path("MaximumRetryAttempts").asInt(-1),
