@@ -202,29 +202,34 @@ public final class Provisioner {
     private ProvisionedResources.Queue createQueue(QueueSpec q, Map<String, String> actualQueueArns) {
         Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(q.visibilityTimeout()));
-        attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(q.messageRetentionPeriod()));
         attributes.put(QueueAttributeName.DELAY_SECONDS, String.valueOf(q.delaySeconds()));
         attributes.put(QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, String.valueOf(q.receiveMessageWaitTimeSeconds()));
-        attributes.put(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, String.valueOf(q.maximumMessageSize()));
+        // ElasticMQ ignores (and warns about) these two; only send them when the template changes the default.
+        if (q.messageRetentionPeriod() != 345_600) {
+            attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(q.messageRetentionPeriod()));
+        }
+        if (q.maximumMessageSize() != 262_144) {
+            attributes.put(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, String.valueOf(q.maximumMessageSize()));
+        }
         q.redrivePolicy().ifPresent(r -> attributes.put(QueueAttributeName.REDRIVE_POLICY, new QueueSpec.RedrivePolicy(
                 actualQueueArns.getOrDefault(r.deadLetterTargetArn(), r.deadLetterTargetArn()), r.maxReceiveCount()).toJson()));
         Map<QueueAttributeName, String> createOnly = new LinkedHashMap<>(attributes);
         if (q.fifo()) {
             // FifoQueue may only be passed at creation, and only as true.
+            // ElasticMQ also rejects ContentBasedDeduplication in SetQueueAttributes, so it is creation-only too.
             createOnly.put(QueueAttributeName.FIFO_QUEUE, "true");
-            attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, String.valueOf(q.contentBasedDeduplication()));
             createOnly.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, String.valueOf(q.contentBasedDeduplication()));
         }
         String url;
         try {
             url = sqs.createQueue(b -> b.queueName(q.queueName()).attributes(createOnly)).queueUrl();
         } catch (QueueNameExistsException differentAttributes) {
-            // Real SQS refuses CreateQueue for an existing queue with other attributes: update instead.
+            // Real SQS refuses CreateQueue for an existing queue with other attributes.
             url = sqs.getQueueUrl(b -> b.queueName(q.queueName())).queueUrl();
-            String existing = url;
-            sqs.setQueueAttributes(b -> b.queueUrl(existing).attributes(attributes));
         }
         String queueUrl = url;
+        // ElasticMQ silently returns an existing queue unchanged, so always apply the mutable attributes.
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(attributes));
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return new ProvisionedResources.Queue(q.queueName(), url, arn == null ? q.arn() : arn);

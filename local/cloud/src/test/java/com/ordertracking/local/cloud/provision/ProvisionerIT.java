@@ -174,6 +174,15 @@ class ProvisionerIT {
     }
 
     @Test
+    void bringsExistingQueueAttributesInLineWithTheTemplate() {
+        String url = new Provisioner(dynamoDb, sqs, null, resolver).provision().queues().get("StreamFailuresQueue").url();
+        sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "7")));
+        new Provisioner(dynamoDb, sqs, null, resolver).provision(); // CreateQueue now conflicts: must update
+        assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributesAsStrings()).containsEntry("VisibilityTimeout", "30");
+    }
+
+    @Test
     void skipsSnsWithoutClient() {
         ProvisionedResources result = new Provisioner(dynamoDb, sqs, null, resolver).provision();
         assertThat(result.snsSkipped()).isTrue();
