@@ -19,7 +19,8 @@ public record Order(
         OrderStatus status,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Shipment shipment) {
 
     public Order {
         items = List.copyOf(items);
@@ -29,6 +30,12 @@ public record Order(
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at);
+                next, version + 1, createdAt, at, shipment);
+    }
+
+    /** The same order with a new shipment, one version later (the status is unchanged). */
+    public Order withShipment(Shipment newShipment, Instant at) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version + 1, createdAt, at, newShipment);
     }
 }

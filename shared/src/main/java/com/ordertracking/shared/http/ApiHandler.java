@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.IllegalTransitionException;
+import com.ordertracking.shared.persistence.VersionConflictException;
 import com.ordertracking.shared.validation.ValidationException;
 import java.util.UUID;
 
@@ -26,6 +27,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return ApiResponses.problem(e.problem().atInstance(request.path()));
         } catch (ValidationException e) {
             return ApiResponses.problem(Problem.validation(e.errors()).atInstance(request.path()));
+        } catch (VersionConflictException e) {
+            return ApiResponses.problem(Problem.conflict("concurrent-modification",
+                    "The order was changed by another request at the same time; read it again and retry")
+                    .atInstance(request.path()));
         } catch (IllegalTransitionException e) {
             return ApiResponses.problem(Problem.conflict("illegal-transition", e.getMessage()).atInstance(request.path()));
         } catch (RuntimeException e) {

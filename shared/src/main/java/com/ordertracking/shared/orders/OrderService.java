@@ -62,7 +62,7 @@ public final class OrderService {
                 request.shippingFee());
         Order order = new Order(orderIds.get(), sellerId, request.buyer(), priced.items(),
                 request.shippingAddress(), request.currency().getCurrencyCode(), priced.discount(),
-                priced.totals(), OrderStatus.PENDING, 1, now, now);
+                priced.totals(), OrderStatus.PENDING, 1, now, now, null);
         IdempotencyClaim claim = idempotencyKey == null ? null : new IdempotencyClaim(sellerId, idempotencyKey,
                 hash(request), now.plus(IDEMPOTENCY_WINDOW).getEpochSecond());
         return switch (orders.create(order, claim)) {

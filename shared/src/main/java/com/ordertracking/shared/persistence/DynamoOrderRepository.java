@@ -7,7 +7,9 @@ import static com.ordertracking.shared.persistence.TableKeys.SK;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.domain.TimelineEntry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +45,10 @@ public final class DynamoOrderRepository implements OrderRepository {
                 .item(orderItem(order))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build();
+        TransactWriteItem placed = putEntry(order.orderId(), TimelineEntry.statusChanged("created",
+                order.createdAt(), order.status(), "Order placed", "seller"));
         if (claim == null) {
-            dynamoDb.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(putOrder).build()));
+            dynamoDb.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(putOrder).build(), placed));
             return new CreateResult.Created(order);
         }
         Put putClaim = Put.builder()
@@ -59,6 +63,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             try {
                 dynamoDb.transactWriteItems(t -> t.transactItems(
                         TransactWriteItem.builder().put(putOrder).build(),
+                        placed,
                         TransactWriteItem.builder().put(putClaim).build()));
                 return new CreateResult.Created(order);
             } catch (TransactionCanceledException e) {
@@ -85,6 +90,59 @@ public final class DynamoOrderRepository implements OrderRepository {
                 .key(key(TableKeys.orderPk(orderId), TableKeys.ORDER_SK))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));
+    }
+
+    @Override
+    public void update(Order order, List<TimelineEntry> newEntries) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(orderItem(order))
+                .conditionExpression("version = :expected")
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(order.version() - 1))))
+                .build()).build());
+        newEntries.forEach(entry -> writes.add(putEntry(order.orderId(), entry)));
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())
+                    || inConflictWithAnotherTransaction(e)) {
+                throw new VersionConflictException(order.orderId(), order.version() - 1);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String orderId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        dynamoDb.queryPaginator(q -> q.tableName(tableName)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(TableKeys.orderPk(orderId)),
+                                ":prefix", AttributeValue.fromS(TableKeys.TIMELINE_PREFIX)))
+                        .consistentRead(true))
+                .items()
+                .forEach(item -> {
+                    ObjectNode json = AttributeValues.toObject(item);
+                    json.remove(STORAGE_ATTRIBUTES);
+                    entries.add(Json.convert(json, TimelineEntry.class));
+                });
+        return entries;
+    }
+
+    /** A timeline entry; the condition makes re-appending the same entry a failed (not a doubled) write. */
+    private TransactWriteItem putEntry(String orderId, TimelineEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(entry)));
+        item.put(PK, AttributeValue.fromS(TableKeys.orderPk(orderId)));
+        item.put(SK, AttributeValue.fromS(TableKeys.timelineSortKey(entry.at(), entry.entryId())));
+        item.put(TableKeys.ENTITY, AttributeValue.fromS("TimelineEntry"));
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
     }
 
     /** An order item: the order's fields plus the index keys of its listings. */
@@ -129,7 +187,7 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     private static boolean claimConflicted(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code());
+        return reasons.size() == 3 && "ConditionalCheckFailed".equals(reasons.get(2).code());
     }
 
     private static Map<String, AttributeValue> claimItem(IdempotencyClaim claim, String orderId) {

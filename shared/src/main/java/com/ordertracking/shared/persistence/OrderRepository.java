@@ -1,6 +1,8 @@
 package com.ordertracking.shared.persistence;
 
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.TimelineEntry;
+import java.util.List;
 import java.util.Optional;
 
 /** Storage of orders. Every write is conditional; see {@link DynamoOrderRepository}. */
@@ -32,4 +34,15 @@ public interface OrderRepository {
     CreateResult create(Order order, IdempotencyClaim claim);
 
     Optional<Order> find(String orderId);
+
+    /**
+     * Stores a changed order and appends timeline entries in one transaction, on condition that the
+     * stored version is still {@code order.version() - 1}.
+     *
+     * @throws VersionConflictException when someone else changed the order first
+     */
+    void update(Order order, List<TimelineEntry> newEntries);
+
+    /** The order's timeline, oldest first. */
+    List<TimelineEntry> timeline(String orderId);
 }

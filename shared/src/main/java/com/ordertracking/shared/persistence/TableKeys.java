@@ -67,6 +67,13 @@ public final class TableKeys {
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    public static final String TIMELINE_PREFIX = "EVENT#";
+
+    /** Timeline entries sort by time; the entry id keeps the key unique. */
+    public static String timelineSortKey(Instant at, String entryId) {
+        return TIMELINE_PREFIX + sortableTime(at) + "#" + entryId;
+    }
+
     public static String idempotencyPk(String sellerId, String key) {
         return "IDEMPOTENCY#" + sellerId + "#" + key;
     }
