@@ -38,7 +38,6 @@ class LocalJwtAuthorizerTest {
     @Test
     void rejectsMissingExpiredForeignAndGarbageTokens() {
         var other = new LocalJwtAuthorizer(LocalJwtAuthorizer.Config.defaults());
-        var wrongAudience = new LocalJwtAuthorizer(new LocalJwtAuthorizer.Config("https://local.ordertracking/issuer", "x"));
         assertThat(authorizer.verify(null)).isInstanceOfSatisfying(AuthResult.Denied.class,
                 d -> assertThat(d.wwwAuthenticate()).isEqualTo("Bearer"));
         assertThat(authorizer.verify("Bearer " + authorizer.mint("r", "s", Duration.ofSeconds(-1))))
@@ -46,8 +45,10 @@ class LocalJwtAuthorizerTest {
                         d -> assertThat(d.wwwAuthenticate()).contains("invalid_token").contains("expired"));
         assertThat(authorizer.verify("Bearer " + other.mint("r", "s", Duration.ofMinutes(1))))
                 .isInstanceOf(AuthResult.Denied.class);
-        assertThat(wrongAudience.verify("Bearer " + wrongAudience.mint("r", "s", Duration.ofMinutes(1))))
-                .isInstanceOf(AuthResult.Authorized.class);
+        assertThat(authorizer.verify(authorizer.mint("s", Duration.ofMinutes(1), Map.of("aud", "someone-else"))))
+                .isInstanceOfSatisfying(AuthResult.Denied.class, d -> assertThat(d.reason()).contains("audience"));
+        assertThat(authorizer.verify(authorizer.mint("s", Duration.ofMinutes(1), Map.of("iss", "https://evil"))))
+                .isInstanceOfSatisfying(AuthResult.Denied.class, d -> assertThat(d.reason()).contains("issuer"));
         assertThat(authorizer.verify("Bearer not.a.jwt")).isInstanceOf(AuthResult.Denied.class);
     }
 }
