@@ -1,46 +1,54 @@
 package com.ordertracking.shared.config;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The environment variables of the function being initialised.
- *
- * <p>On AWS this is simply the process environment. The local runtime hosts many functions in one
- * JVM, so it activates each function's own variables (resolved from template.yaml) while it
- * constructs that function's handler. Handlers therefore read configuration in their constructor,
- * never on the request path.
+ * Function configuration lookup. In AWS it is simply the process environment; the local runtime hosts many
+ * functions in one JVM, so it activates a per-thread overlay while constructing and invoking a handler.
  */
 public final class FunctionEnvironment {
-    private static final ThreadLocal<Map<String, String>> ACTIVE = new ThreadLocal<>();
+
+    private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
 
     private FunctionEnvironment() {
     }
 
-    /** Runs {@code body} with {@code env} as the function environment of the current thread. */
+    /** Runs {@code body} with {@code env} as the function environment of the current thread (nesting restores). */
     public static <T> T with(Map<String, String> env, Supplier<T> body) {
-        Map<String, String> previous = ACTIVE.get();
-        ACTIVE.set(Map.copyOf(env));
+        Map<String, String> previous = CURRENT.get();
+        CURRENT.set(Map.copyOf(env));
         try {
             return body.get();
         } finally {
             if (previous == null) {
-                ACTIVE.remove();
+                CURRENT.remove();
             } else {
-                ACTIVE.set(previous);
+                CURRENT.set(previous);
             }
         }
     }
 
-    /** The value of {@code name}, or {@code null} when unset. */
+    /** The overlay value if set, else the process environment (like Lambda, where both are just env vars). */
     public static String get(String name) {
-        Map<String, String> env = ACTIVE.get();
-        return env != null ? env.get(name) : System.getenv(name);
+        Map<String, String> overlay = CURRENT.get();
+        if (overlay != null) {
+            String value = overlay.get(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return System.getenv(name);
     }
 
-    /** All variables of the active function environment. */
+    /** Process environment with the active overlay on top. */
     public static Map<String, String> all() {
-        Map<String, String> env = ACTIVE.get();
-        return env != null ? env : System.getenv();
+        Map<String, String> merged = new HashMap<>(System.getenv());
+        Map<String, String> overlay = CURRENT.get();
+        if (overlay != null) {
+            merged.putAll(overlay);
+        }
+        return Map.copyOf(merged);
     }
 }

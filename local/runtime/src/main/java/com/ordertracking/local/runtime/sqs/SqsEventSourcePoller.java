@@ -1,0 +1,247 @@
+package com.ordertracking.local.runtime.sqs;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.local.runtime.invoke.FunctionInvocationException;
+import com.ordertracking.local.runtime.invoke.HandlerInvoker;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/**
+ * Lambda's SQS poller for one event source mapping, on a single virtual thread: long-poll, build an {@link SQSEvent},
+ * invoke, delete what succeeded. A handler exception deletes nothing; with ReportBatchItemFailures only the
+ * {@code itemIdentifier}s returned in {@link SQSBatchResponse} stay (an unknown or empty identifier fails the whole
+ * batch, as in Lambda). Messages that keep failing reach the DLQ through the queue's own RedrivePolicy, which
+ * ElasticMQ applies on receive. Batches are processed one at a time (Lambda would scale out pollers).
+ */
+public final class SqsEventSourcePoller implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourcePoller.class);
+
+    private final SqsEventSourceConfig config;
+    private final SqsClient sqs;
+    private final HandlerInvoker function;
+    private volatile boolean running;
+    private Thread thread;
+
+    public SqsEventSourcePoller(SqsEventSourceConfig config, SqsClient sqs, HandlerInvoker function) {
+        this.config = config;
+        this.sqs = sqs;
+        this.function = function;
+    }
+
+    public SqsEventSourceConfig config() {
+        return config;
+    }
+
+    public synchronized SqsEventSourcePoller start() {
+        if (thread == null) {
+            running = true;
+            thread = Thread.ofVirtual().name("sqs-poller-" + config.functionName()).start(this::loop);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        if (t != null) {
+            try {
+                // Let an in-flight batch finish (its deletes matter); receives return within waitTimeSeconds.
+                if (!t.join(Duration.ofSeconds(config.waitTimeSeconds() + 10L))) {
+                    t.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<Message> batch = receiveBatch();
+                if (!batch.isEmpty()) {
+                    process(batch);
+                }
+            } catch (SdkException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("{}: polling {} failed: {}", config.functionName(), config.queueUrl(), e.getMessage());
+                pause();
+            } catch (RuntimeException e) {
+                LOG.error("{}: poller error", config.functionName(), e);
+                pause();
+            }
+        }
+    }
+
+    /** Receives until the batch is full, the batching window is over, or a receive comes back empty. */
+    List<Message> receiveBatch() {
+        List<Message> batch = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(config.maximumBatchingWindowSeconds()).toNanos();
+        do {
+            var request = ReceiveMessageRequest.builder().queueUrl(config.queueUrl())
+                    .maxNumberOfMessages(Math.min(10, config.batchSize() - batch.size()))
+                    .waitTimeSeconds(config.waitTimeSeconds())
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .attributeNamesWithStrings(QueueAttributeName.ALL.toString())
+                    .messageAttributeNames("All");
+            if (config.visibilityTimeoutSeconds() != null) {
+                request.visibilityTimeout(config.visibilityTimeoutSeconds());
+            }
+            List<Message> received = sqs.receiveMessage(request.build()).messages();
+            batch.addAll(received);
+            if (received.isEmpty() && (batch.isEmpty() || config.maximumBatchingWindowSeconds() == 0)) {
+                break;
+            }
+        } while (running && batch.size() < config.batchSize() && System.nanoTime() < deadline);
+        return batch;
+    }
+
+    void process(List<Message> batch) {
+        SQSEvent event = toEvent(batch, config.queueArn(), config.awsRegion());
+        Set<String> failed;
+        try {
+            Object output = function.invoke(event, "sqs " + queueName());
+            failed = failedIds(output, batch);
+        } catch (FunctionInvocationException e) {
+            failed = batch.stream().map(Message::messageId).collect(Collectors.toSet());
+        }
+        Set<String> failedIds = failed;
+        delete(batch.stream().filter(m -> !failedIds.contains(m.messageId())).toList());
+        retryLater(batch.stream().filter(m -> failedIds.contains(m.messageId())).toList());
+    }
+
+    private Set<String> failedIds(Object output, List<Message> batch) {
+        if (!config.reportBatchItemFailures() || !(output instanceof SQSBatchResponse response)
+                || response.getBatchItemFailures() == null) {
+            return Set.of();
+        }
+        Set<String> ids = batch.stream().map(Message::messageId).collect(Collectors.toSet());
+        Set<String> failed = new HashSet<>();
+        for (var failure : response.getBatchItemFailures()) {
+            String id = failure.getItemIdentifier();
+            if (id == null || id.isBlank() || !ids.contains(id)) {
+                LOG.warn("{}: invalid itemIdentifier '{}', treating the whole batch as failed",
+                        config.functionName(), id);
+                return ids;
+            }
+            failed.add(id);
+        }
+        return failed;
+    }
+
+    private void delete(List<Message> messages) {
+        for (List<Message> chunk : chunks(messages)) {
+            var entries = new ArrayList<DeleteMessageBatchRequestEntry>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle()).build());
+            }
+            var result = sqs.deleteMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
+            if (result.hasFailed() && !result.failed().isEmpty()) {
+                LOG.warn("{}: {} deletes failed: {}", config.functionName(), result.failed().size(), result.failed());
+            }
+        }
+    }
+
+    private void retryLater(List<Message> messages) {
+        if (config.failedMessageRetryDelay() == null || messages.isEmpty()) {
+            return; // faithful mode: they reappear when the visibility timeout expires
+        }
+        int seconds = (int) Math.min(43_200, config.failedMessageRetryDelay().toSeconds());
+        for (List<Message> chunk : chunks(messages)) {
+            var entries = new ArrayList<ChangeMessageVisibilityBatchRequestEntry>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle()).visibilityTimeout(seconds).build());
+            }
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
+        }
+    }
+
+    /** SDK messages to the Lambda event shape (attribute names and casing as Lambda delivers them). */
+    public static SQSEvent toEvent(List<Message> messages, String queueArn, String region) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            var record = new SQSEvent.SQSMessage();
+            record.setMessageId(m.messageId());
+            record.setReceiptHandle(m.receiptHandle());
+            record.setBody(m.body());
+            record.setMd5OfBody(m.md5OfBody());
+            record.setMd5OfMessageAttributes(m.md5OfMessageAttributes());
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion(region);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            m.attributesAsStrings().forEach(attributes::put);
+            record.setAttributes(attributes);
+            Map<String, SQSEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
+            m.messageAttributes().forEach((name, value) -> messageAttributes.put(name, attribute(value)));
+            record.setMessageAttributes(messageAttributes);
+            records.add(record);
+        }
+        var event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
+        var attribute = new SQSEvent.MessageAttribute();
+        attribute.setDataType(value.dataType());
+        attribute.setStringValue(value.stringValue());
+        if (value.binaryValue() != null) {
+            attribute.setBinaryValue(ByteBuffer.wrap(value.binaryValue().asByteArray()));
+        }
+        attribute.setStringListValues(value.hasStringListValues() ? value.stringListValues() : List.of());
+        attribute.setBinaryListValues(value.hasBinaryListValues()
+                ? value.binaryListValues().stream().map(b -> ByteBuffer.wrap(b.asByteArray())).toList() : List.of());
+        return attribute;
+    }
+
+    private static List<List<Message>> chunks(List<Message> messages) {
+        List<List<Message>> chunks = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i += 10) {
+            chunks.add(messages.subList(i, Math.min(messages.size(), i + 10)));
+        }
+        return chunks;
+    }
+
+    private String queueName() {
+        return config.queueUrl().substring(config.queueUrl().lastIndexOf('/') + 1);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(Duration.ofMillis(500)); // back off after an SQS error, not waiting for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.ordertracking.local.runtime.streams;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A DynamoDB Streams event source mapping.
+ *
+ * @param streamArn                  the table's LatestStreamArn (see {@link DynamoDbStreamPoller#latestStreamArn})
+ * @param batchSize                  1..10000 (Lambda default 100)
+ * @param maximumBatchingWindowSeconds gather records this long before invoking (0 = invoke as soon as polled)
+ * @param maximumRetryAttempts       -1 = retry until it succeeds (Lambda's default; blocks the shard)
+ * @param onFailureQueueUrl          SQS queue receiving a batch description when retries are exhausted, or null
+ * @param retryDelay                 pause between retries of a failing batch
+ * @param pollInterval               idle pause between GetRecords rounds (Lambda polls about 4 times a second)
+ */
+public record DynamoDbStreamConfig(String functionName, String streamArn, StartingPosition startingPosition,
+                                   int batchSize, int maximumBatchingWindowSeconds, boolean bisectBatchOnFunctionError,
+                                   int maximumRetryAttempts, boolean reportBatchItemFailures,
+                                   String onFailureQueueUrl, String awsRegion, Duration retryDelay,
+                                   Duration pollInterval) {
+
+    public enum StartingPosition { LATEST, TRIM_HORIZON }
+
+    public DynamoDbStreamConfig {
+        Objects.requireNonNull(functionName, "functionName");
+        Objects.requireNonNull(streamArn, "streamArn");
+        startingPosition = startingPosition == null ? StartingPosition.LATEST : startingPosition;
+        batchSize = batchSize <= 0 ? 100 : Math.min(batchSize, 10_000);
+        maximumBatchingWindowSeconds = Math.max(0, Math.min(maximumBatchingWindowSeconds, 300));
+        maximumRetryAttempts = maximumRetryAttempts < 0 ? -1 : maximumRetryAttempts;
+        awsRegion = awsRegion == null ? "us-east-1" : awsRegion;
+        retryDelay = retryDelay == null ? Duration.ofMillis(200) : retryDelay;
+        pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+    }
+
+    /** SAM-like defaults: batch 100, no window, no bisect, infinite retries, no partial responses. */
+    public static DynamoDbStreamConfig of(String functionName, String streamArn, StartingPosition position) {
+        return new DynamoDbStreamConfig(functionName, streamArn, position, 100, 0, false, -1, false, null, null,
+                null, null);
+    }
+}

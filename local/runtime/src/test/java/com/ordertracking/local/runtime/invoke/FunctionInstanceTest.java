@@ -1,0 +1,89 @@
+package com.ordertracking.local.runtime.invoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.ordertracking.local.runtime.testfn.EchoHttpHandler;
+import com.ordertracking.local.runtime.testfn.RecordInputHandler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class FunctionInstanceTest {
+
+    private static FunctionConfig config(String handler, Map<String, String> env) {
+        return new FunctionConfig("Fn", handler, env, Duration.ofSeconds(2), 256, "eu-west-1");
+    }
+
+    @Test
+    void resolvesInputTypeThroughGenericSuperclassAndInterfaces() {
+        assertThat(FunctionInstance.requestHandlerInputType(RecordInputHandler.class))
+                .isEqualTo(RecordInputHandler.Payload.class);
+        assertThat(FunctionInstance.requestHandlerInputType(EchoHttpHandler.class))
+                .isEqualTo(APIGatewayV2HTTPEvent.class);
+    }
+
+    @Test
+    void constructsOnceInsideFunctionEnvironmentAndConvertsInput() {
+        var fn = new FunctionInstance(config(RecordInputHandler.class.getName(), Map.of("PREFIX", "#")));
+        int before = RecordInputHandler.CONSTRUCTED.get();
+
+        Object first = fn.invoke(new RecordInputHandler.Payload("o-1", 2), "test");
+        Object second = fn.invoke(Map.of("orderId", "o-2", "quantity", 3), "test"); // converted by Jackson
+        Object third = fn.invoke("{\"orderId\":\"o-3\",\"quantity\":4}", "test");
+
+        assertThat(first).isEqualTo("Payload:#o-1x2:Fn");
+        assertThat(second).isEqualTo("Payload:#o-2x3:Fn");
+        assertThat(third).isEqualTo("Payload:#o-3x4:Fn");
+        assertThat(RecordInputHandler.CONSTRUCTED.get() - before).isEqualTo(1);
+        assertThat(fn.instancesCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void methodHandlerAndReservedEnvironment() {
+        var fn = new FunctionInstance(config(RecordInputHandler.class.getName() + "::shout", Map.of()));
+        assertThat(fn.inputType().getRawClass()).isEqualTo(String.class);
+        assertThat(fn.invoke("hi", "test")).isEqualTo("HI");
+    }
+
+    @Test
+    void concurrentInvocationsAreSafe() throws Exception {
+        var fn = new FunctionInstance(config(RecordInputHandler.class.getName(), Map.of("PREFIX", "")));
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = IntStream.range(0, 50)
+                    .mapToObj(i -> pool.submit(() -> fn.invoke(new RecordInputHandler.Payload("o" + i, i), "test")))
+                    .toList();
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo("Payload:o" + i + "x" + i + ":Fn");
+            }
+        }
+        assertThat(fn.instancesCreated()).isBetween(1, 50);
+    }
+
+    @Test
+    void handlerErrorsAndTimeoutsBecomeInvocationExceptions() {
+        var echo = new FunctionInstance(config(EchoHttpHandler.class.getName(), Map.of()));
+        var boom = new APIGatewayV2HTTPEvent();
+        boom.setRawPath("/boom");
+        assertThatThrownBy(() -> echo.invoke(boom, "test"))
+                .isInstanceOfSatisfying(FunctionInvocationException.class, e -> {
+                    assertThat(e.errorType()).isEqualTo(IllegalStateException.class.getName());
+                    assertThat(e.getCause()).hasMessage("boom");
+                });
+
+        var slow = new FunctionInstance(new FunctionConfig("Slow", RecordInputHandler.class.getName() + "::shout",
+                Map.of(), Duration.ofMillis(200), 0, null));
+        assertThatThrownBy(() -> slow.invoke("sleep", "test"))
+                .isInstanceOfSatisfying(FunctionInvocationException.class, e -> assertThat(e.timedOut()).isTrue())
+                .hasMessageContaining("Task timed out after 0.20 seconds");
+    }
+
+    @Test
+    void badHandlerStringFailsFast() {
+        assertThatThrownBy(() -> new FunctionInstance(config("com.nope.Missing", Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com.nope.Missing");
+    }
+}
