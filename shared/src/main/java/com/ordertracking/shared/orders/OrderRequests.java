@@ -116,7 +116,8 @@ public final class OrderRequests {
                     + currency.getDefaultFractionDigits() + ")");
             return null;
         }
-        return value;
+        // Canonical scale ("12.5", "12.50" and 12.5 are one amount), so equal requests hash equally.
+        return currency == null ? value : new Money(value, currency).amount();
     }
 
     public static DiscountRequest discount(JsonFields discount, Currency currency) {
@@ -125,9 +126,11 @@ public final class OrderRequests {
         }
         discount.rejectUnknown(Set.of("description", "percentOff", "amountOff"));
         String description = discount.optionalText("description", 200);
+        int errorsBefore = discount.errors().size();
         BigDecimal percentOff = discount.optionalDecimal("percentOff");
         BigDecimal amountOff = amount(discount, "amountOff", currency, false);
-        if ((percentOff == null) == (amountOff == null) && discount.isValid()) {
+        // Only this object's own errors may excuse the "exactly one" error, not mistakes elsewhere.
+        if ((percentOff == null) == (amountOff == null) && discount.errors().size() == errorsBefore) {
             discount.error("percentOff", "give exactly one of percentOff or amountOff");
             return null;
         }
@@ -139,6 +142,12 @@ public final class OrderRequests {
             discount.error("amountOff", "must be greater than 0");
             return null;
         }
-        return new DiscountRequest(null, description, percentOff, amountOff);
+        return new DiscountRequest(null, description, percentOff == null ? null : canonical(percentOff), amountOff);
+    }
+
+    /** The shortest plain form of a number ("10.0" and "1E+1" become "10"), for stable hashing. */
+    private static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
