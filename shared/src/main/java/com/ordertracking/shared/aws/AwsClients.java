@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -81,8 +82,11 @@ public final class AwsClients {
     private AwsCredentialsProvider credentials() {
         Optional<String> keyId = settings.optional("AWS_ACCESS_KEY_ID");
         Optional<String> secret = settings.optional("AWS_SECRET_ACCESS_KEY");
-        if (keyId.isPresent() && secret.isPresent() && settings.optional("AWS_SESSION_TOKEN").isEmpty()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId.get(), secret.get()));
+        if (keyId.isPresent() && secret.isPresent()) {
+            Optional<String> token = settings.optional("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(token.isPresent()
+                    ? AwsSessionCredentials.create(keyId.get(), secret.get(), token.get())
+                    : AwsBasicCredentials.create(keyId.get(), secret.get()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

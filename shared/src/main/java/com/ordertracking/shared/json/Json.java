@@ -18,7 +18,7 @@ import java.math.BigDecimal;
  *
  * <p>The mapper itself tolerates unknown properties because it also reads input we do not control
  * (carrier payloads, stored items written by newer code). Our own API bodies are strict: they are
- * read as trees and checked field by field by {@code validation.JsonReader}, which reports unknown
+ * read as trees and checked field by field by {@code validation.JsonFields}, which reports unknown
  * fields as errors.
  */
 public final class Json {

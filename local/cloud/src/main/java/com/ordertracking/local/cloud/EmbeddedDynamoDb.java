@@ -26,6 +26,8 @@ final class EmbeddedDynamoDb implements AutoCloseable {
         int chosen = port > 0 ? port : Ports.free();
         // Telemetry would be the only traffic leaving the machine.
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen), "-disableTelemetry"));
+        // One shared database whatever access key or region a client signs with.
+        args.add("-sharedDb");
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
@@ -34,8 +36,7 @@ final class EmbeddedDynamoDb implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new LocalCloudException("Cannot create data directory " + dataDir + ": " + e.getMessage(), e);
             }
-            // One shared database file whatever region/credentials a client uses.
-            args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
+            args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString()));
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
