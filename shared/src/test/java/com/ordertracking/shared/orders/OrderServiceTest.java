@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Totals;
 import com.ordertracking.shared.http.Problem;
@@ -60,6 +61,16 @@ class OrderServiceTest {
         @Override
         public Optional<Order> find(String orderId) {
             return Optional.ofNullable(orders.get(orderId));
+        }
+
+        @Override
+        public void update(Order order, List<TimelineEntry> newEntries) {
+            orders.put(order.orderId(), order);
+        }
+
+        @Override
+        public List<TimelineEntry> timeline(String orderId) {
+            return List.of();
         }
     }
 

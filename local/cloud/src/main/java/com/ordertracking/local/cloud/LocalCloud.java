@@ -179,9 +179,12 @@ public final class LocalCloud implements AutoCloseable {
         return provisioned;
     }
 
-    /** The physical name (table name, queue URL, topic ARN...) of a template resource. */
+    /**
+     * What {@code !Ref} gives for a template resource, as functions see it: a table's name, a
+     * queue's URL, a topic's ARN.
+     */
     public String physicalName(String logicalId) {
-        return model.resolver().physicalName(logicalId);
+        return model.resolver().ref(logicalId, "LocalCloud.physicalName(" + logicalId + ")").asText();
     }
 
     /** The AWS settings (region, credentials, endpoints) every client and function here uses. */

@@ -1,0 +1,222 @@
+package com.ordertracking.local.runtime;
+
+import com.ordertracking.local.cloud.LocalCloud;
+import com.ordertracking.local.cloud.LocalCloudException;
+import com.ordertracking.local.cloud.template.FunctionEvent;
+import com.ordertracking.local.cloud.template.FunctionEvent.DynamoDbStreamEvent;
+import com.ordertracking.local.cloud.template.FunctionEvent.HttpApiEvent;
+import com.ordertracking.local.cloud.template.FunctionEvent.ScheduleEvent;
+import com.ordertracking.local.cloud.template.FunctionEvent.SqsEvent;
+import com.ordertracking.local.cloud.template.FunctionSpec;
+import com.ordertracking.local.cloud.template.HttpApiSpec;
+import com.ordertracking.local.cloud.template.QueueSpec;
+import com.ordertracking.local.cloud.template.TemplateModel;
+import com.ordertracking.local.runtime.api.HttpApiGateway;
+import com.ordertracking.local.runtime.api.Route;
+import com.ordertracking.local.runtime.auth.LocalJwtAuthorizer;
+import com.ordertracking.local.runtime.invoke.FunctionConfig;
+import com.ordertracking.local.runtime.invoke.FunctionInstance;
+import com.ordertracking.local.runtime.invoke.HandlerInvoker;
+import com.ordertracking.local.runtime.schedule.ScheduleRunner;
+import com.ordertracking.local.runtime.schedule.ScheduleRunner.ScheduleConfig;
+import com.ordertracking.local.runtime.sqs.SqsEventSourceConfig;
+import com.ordertracking.local.runtime.sqs.SqsEventSourcePoller;
+import com.ordertracking.local.runtime.streams.DynamoDbStreamConfig;
+import com.ordertracking.local.runtime.streams.DynamoDbStreamPoller;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system on a laptop: the embedded AWS stack provisioned from template.yaml, every
+ * HttpApi route served over HTTP with the template's JWT authorizer emulated, every SQS and
+ * DynamoDB Streams event source mapping polled, every schedule run — all against the real handler
+ * classes named in the template, each instantiated like a warm Lambda container with its own
+ * environment. Nothing here knows about particular functions: the template drives everything.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    /** How long failed SQS messages stay invisible before the retry (Lambda waits the full visibility timeout). */
+    static final Duration SQS_RETRY_DELAY = Duration.ofSeconds(1);
+
+    private final LocalCloud cloud;
+    private final Map<String, FunctionInstance> functions;
+    private final LocalJwtAuthorizer authorizer;
+    private final HttpApiGateway gateway;
+    private final List<SqsEventSourcePoller> sqsPollers;
+    private final List<DynamoDbStreamPoller> streamPollers;
+    private final ScheduleRunner schedules;
+
+    /** Where and how to run. {@code port} 0 picks a free port. */
+    public record Options(Path template, int port, Path dataDir) {
+    }
+
+    private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions, LocalJwtAuthorizer authorizer,
+            HttpApiGateway gateway, List<SqsEventSourcePoller> sqsPollers, List<DynamoDbStreamPoller> streamPollers,
+            ScheduleRunner schedules) {
+        this.cloud = cloud;
+        this.functions = functions;
+        this.authorizer = authorizer;
+        this.gateway = gateway;
+        this.sqsPollers = sqsPollers;
+        this.streamPollers = streamPollers;
+        this.schedules = schedules;
+    }
+
+    /**
+     * Boots everything; throws {@link LocalCloudException} with a one-line reason when the template is
+     * broken or the port is taken.
+     */
+    public static LocalRuntime start(Options options) {
+        LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template());
+        LocalCloud cloud = LocalCloud.start(options.dataDir() == null ? cloudOptions : cloudOptions.withDataDir(options.dataDir()));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            TemplateModel model = cloud.model();
+            String region = cloud.awsEnvironment().getOrDefault("AWS_REGION", "us-east-1");
+            Map<String, FunctionInstance> functions = new LinkedHashMap<>();
+            for (FunctionSpec function : model.functions()) {
+                functions.put(function.logicalId(), new FunctionInstance(new FunctionConfig(function.logicalId(),
+                        function.handler(), cloud.functionEnvironment(function.logicalId()),
+                        Duration.ofSeconds(function.timeout()), function.memorySize(), region)));
+            }
+            LocalJwtAuthorizer authorizer = new LocalJwtAuthorizer(jwtConfig(model));
+
+            List<Route> routes = new ArrayList<>();
+            List<SqsEventSourcePoller> sqsPollers = new ArrayList<>();
+            List<DynamoDbStreamPoller> streamPollers = new ArrayList<>();
+            List<ScheduleConfig> scheduleConfigs = new ArrayList<>();
+            for (FunctionSpec function : model.functions()) {
+                HandlerInvoker invoker = functions.get(function.logicalId());
+                for (FunctionEvent event : function.events()) {
+                    switch (event) {
+                        case HttpApiEvent http -> routes.add(new Route(http.method(), http.path(),
+                                function.logicalId(), http.authorizer().isPresent(), http.authorizationScopes()));
+                        case SqsEvent sqs when sqs.enabled() -> {
+                            QueueSpec queue = model.queueByArn(sqs.queue().arn()).orElse(null);
+                            SqsEventSourcePoller poller = new SqsEventSourcePoller(new SqsEventSourceConfig(
+                                    function.logicalId(), sqs.queue().url(), sqs.queue().arn(), sqs.batchSize(),
+                                    sqs.maximumBatchingWindowInSeconds(), sqs.reportBatchItemFailures(),
+                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY, 1, region),
+                                    cloud.sqs(), invoker);
+                            sqsPollers.add(poller);
+                        }
+                        case DynamoDbStreamEvent stream when stream.enabled() -> {
+                            String onFailure = stream.onFailureDestination()
+                                    .flatMap(model::queueByArn).map(QueueSpec::url).orElse(null);
+                            String streamArn = stream.table().streamArn() != null ? stream.table().streamArn()
+                                    : DynamoDbStreamPoller.latestStreamArn(cloud.dynamoDb(), stream.table().tableName());
+                            DynamoDbStreamPoller poller = new DynamoDbStreamPoller(new DynamoDbStreamConfig(
+                                    function.logicalId(), streamArn,
+                                    DynamoDbStreamConfig.StartingPosition.valueOf(stream.startingPosition()),
+                                    stream.batchSize(), stream.maximumBatchingWindowInSeconds(),
+                                    stream.bisectBatchOnFunctionError(), stream.maximumRetryAttempts(),
+                                    stream.reportBatchItemFailures(), onFailure, region, null, null),
+                                    cloud.dynamoDbStreams(), cloud.sqs(), invoker);
+                            streamPollers.add(poller);
+                        }
+                        case ScheduleEvent schedule -> scheduleConfigs.add(new ScheduleConfig(function.logicalId(),
+                                function.logicalId() + "-" + schedule.name(), schedule.expression(),
+                                schedule.enabled(), region, null));
+                        default -> {
+                            // Disabled mappings are provisioned but not polled, as on AWS.
+                        }
+                    }
+                }
+            }
+            ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, functions::get, Clock.systemUTC());
+            HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config("127.0.0.1", options.port(),
+                    HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, functions::get, authorizer);
+            LocalRuntime runtime = new LocalRuntime(cloud, functions, authorizer, gateway, sqsPollers,
+                    streamPollers, schedules);
+            DeveloperEndpoints.register(gateway, runtime);
+            try {
+                gateway.start();
+            } catch (BindException e) {
+                throw new LocalCloudException("Port " + options.port() + " is already in use; choose another with --port");
+            }
+            started.add(gateway);
+            sqsPollers.forEach(p -> started.add(p.start()));
+            streamPollers.forEach(p -> started.add(p.start()));
+            started.add(schedules.start());
+            return runtime;
+        } catch (IOException e) {
+            closeQuietly(started);
+            cloud.close();
+            throw new LocalCloudException("The HTTP server could not start: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(started);
+            cloud.close();
+            throw e;
+        }
+    }
+
+    /** The issuer and audience of the template's JWT authorizer, so minted tokens pass as they would on AWS. */
+    private static LocalJwtAuthorizer.Config jwtConfig(TemplateModel model) {
+        Optional<HttpApiSpec.JwtAuthorizer> jwt = model.httpApis().stream()
+                .flatMap(api -> api.jwtAuthorizers().values().stream())
+                .findFirst();
+        return jwt.map(a -> new LocalJwtAuthorizer.Config(a.issuer(), a.audience().isEmpty() ? null : a.audience().getFirst()))
+                .orElse(LocalJwtAuthorizer.Config.defaults());
+    }
+
+    public URI baseUri() {
+        return gateway.baseUri();
+    }
+
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    public LocalJwtAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    public Map<String, FunctionInstance> functions() {
+        return functions;
+    }
+
+    /** True once every stream poller has its shard iterators (so no change is missed from now on). */
+    public boolean isReady() {
+        return streamPollers.stream().allMatch(DynamoDbStreamPoller::isReady);
+    }
+
+    /** Runs a function now: a scheduled function with its scheduled event, any other with {@code input}. */
+    public Object invoke(String logicalId, Object input) {
+        FunctionInstance function = functions.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("No function " + logicalId + " in the template; known: " + functions.keySet());
+        }
+        boolean scheduled = cloud.model().function(logicalId)
+                .map(f -> !f.eventsOfType(ScheduleEvent.class).isEmpty()).orElse(false);
+        return scheduled && input == null ? schedules.runNow(logicalId) : function.invoke(input, "local-invoke");
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all = new ArrayList<>();
+        all.add(gateway);
+        all.addAll(sqsPollers);
+        all.addAll(streamPollers);
+        all.add(schedules);
+        closeQuietly(all);
+        cloud.close();
+    }
+
+    private static void closeQuietly(List<? extends AutoCloseable> closeables) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Shutting down: keep closing the rest.
+            }
+        }
+    }
+}
