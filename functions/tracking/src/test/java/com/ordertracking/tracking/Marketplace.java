@@ -83,6 +83,11 @@ final class Marketplace {
         return ship.handleRequest(event, null);
     }
 
+    /** POSTs a ship fixture as is (e.g. the invalid one). */
+    APIGatewayV2HTTPResponse shipFixture(String orderId, String fixture) {
+        return ship.handleRequest(forOrder(fixture, orderId), null);
+    }
+
     /** A processed and shipped order. */
     String shippedOrder(String carrier, String trackingNumber) {
         String orderId = createOrder();

@@ -114,6 +114,20 @@ class TrackingFlowIT {
     }
 
     @Test
+    void an_invalid_ship_request_is_400_naming_every_field_and_changes_nothing() {
+        String orderId = market.createOrder();
+        market.process(orderId);
+
+        APIGatewayV2HTTPResponse response = market.shipFixture(orderId, "events/orders/ship-order-invalid.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        json(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("carrier", "trackingNumber", "estimatedDelivery", "signature");
+        assertThat(market.order(orderId).get("status").asText()).isEqualTo("PROCESSED");
+    }
+
+    @Test
     void shipping_with_a_tracking_number_another_order_uses_is_409_and_writes_nothing() {
         // GIVEN an order shipped with a tracking number
         String number = Marketplace.trackingNumber();
