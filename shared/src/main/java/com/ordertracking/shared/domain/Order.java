@@ -33,6 +33,19 @@ public record Order(
                 next, version + 1, createdAt, at, shipment);
     }
 
+    /**
+     * The same order with a new shipment and, when {@code next} differs from the current status, a new
+     * status (checked by {@link OrderStateMachine}), all in one version step: a tracking update or a
+     * shipping is one stored change.
+     */
+    public Order withShipmentAndStatus(Shipment newShipment, OrderStatus next, Instant at) {
+        if (next != status) {
+            OrderStateMachine.transition(status, next);
+        }
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                next, version + 1, createdAt, at, newShipment);
+    }
+
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,

@@ -6,6 +6,7 @@ import static com.ordertracking.shared.persistence.TableKeys.SK;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.shared.domain.TimelineEntry;
 import java.time.Clock;
@@ -94,6 +95,45 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public void update(Order order, List<TimelineEntry> newEntries) {
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(orderWrites(order, newEntries)));
+        } catch (TransactionCanceledException e) {
+            throw versionConflictOr(order, e);
+        }
+    }
+
+    @Override
+    public void ship(Order order, List<TimelineEntry> newEntries) {
+        Shipment shipment = order.shipment();
+        List<TransactWriteItem> writes = orderWrites(order, newEntries);
+        int registrationIndex = writes.size();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(Map.of(
+                        PK, AttributeValue.fromS(TableKeys.trackingPk(shipment.carrier(), shipment.trackingNumber())),
+                        SK, AttributeValue.fromS(TableKeys.TRACKING_SK),
+                        TableKeys.ENTITY, AttributeValue.fromS("TrackingRegistration"),
+                        "orderId", AttributeValue.fromS(order.orderId()),
+                        "carrier", AttributeValue.fromS(shipment.carrier()),
+                        "trackingNumber", AttributeValue.fromS(shipment.trackingNumber()),
+                        "registeredAt", AttributeValue.fromS(order.updatedAt().toString())))
+                // One carrier+number belongs to one order, for ever.
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build());
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.size() > registrationIndex
+                    && "ConditionalCheckFailed".equals(reasons.get(registrationIndex).code())) {
+                throw new TrackingNumberInUseException(shipment.carrier(), shipment.trackingNumber());
+            }
+            throw versionConflictOr(order, e);
+        }
+    }
+
+    /** The order put (conditional on the version it was computed from) and its new timeline entries. */
+    private List<TransactWriteItem> orderWrites(Order order, List<TimelineEntry> newEntries) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
@@ -102,16 +142,16 @@ public final class DynamoOrderRepository implements OrderRepository {
                 .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(order.version() - 1))))
                 .build()).build());
         newEntries.forEach(entry -> writes.add(putEntry(order.orderId(), entry)));
-        try {
-            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())
-                    || inConflictWithAnotherTransaction(e)) {
-                throw new VersionConflictException(order.orderId(), order.version() - 1);
-            }
-            throw e;
+        return writes;
+    }
+
+    private static RuntimeException versionConflictOr(Order order, TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())
+                || inConflictWithAnotherTransaction(e)) {
+            return new VersionConflictException(order.orderId(), order.version() - 1);
         }
+        return e;
     }
 
     @Override
@@ -134,15 +174,19 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     /** A timeline entry; the condition makes re-appending the same entry a failed (not a doubled) write. */
     private TransactWriteItem putEntry(String orderId, TimelineEntry entry) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(timelineItem(orderId, entry))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
+    }
+
+    static Map<String, AttributeValue> timelineItem(String orderId, TimelineEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(entry)));
         item.put(PK, AttributeValue.fromS(TableKeys.orderPk(orderId)));
         item.put(SK, AttributeValue.fromS(TableKeys.timelineSortKey(entry.at(), entry.entryId())));
         item.put(TableKeys.ENTITY, AttributeValue.fromS("TimelineEntry"));
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build();
+        return item;
     }
 
     /** An order item: the order's fields plus the index keys of its listings. */

@@ -77,4 +77,22 @@ public final class TableKeys {
     public static String idempotencyPk(String sellerId, String key) {
         return "IDEMPOTENCY#" + sellerId + "#" + key;
     }
+
+    public static final String TRACKING_SK = "TRACKING";
+    public static final String PARKED_PREFIX = "PARKED#";
+    public static final String APPLIED_EVENT_SK = "TRACKEVENT";
+
+    /** A carrier's tracking number: its registration (one order) and its parked events share this key. */
+    public static String trackingPk(String carrier, String trackingNumber) {
+        return "TRACKING#" + carrier + "#" + trackingNumber;
+    }
+
+    /** Parked events of a number sort by carrier time; the event key keeps the key unique. */
+    public static String parkedSortKey(Instant occurredAt, String eventKey) {
+        return PARKED_PREFIX + sortableTime(occurredAt) + "#" + eventKey;
+    }
+
+    public static String appliedEventPk(String source, String eventId) {
+        return "TRACKEVENT#" + source + "#" + eventId;
+    }
 }

@@ -72,6 +72,11 @@ class OrderServiceTest {
         public List<TimelineEntry> timeline(String orderId) {
             return List.of();
         }
+
+        @Override
+        public void ship(Order order, List<TimelineEntry> newEntries) {
+            throw new UnsupportedOperationException("not used by OrderService");
+        }
     }
 
     private final InMemoryOrderRepository repository = new InMemoryOrderRepository();

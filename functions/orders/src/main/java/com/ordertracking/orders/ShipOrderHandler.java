@@ -1,0 +1,33 @@
+package com.ordertracking.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.orders.FulfilmentService;
+import java.util.Map;
+
+/**
+ * {@code POST /orders/{orderId}/ship} {@code {carrier, trackingNumber, estimatedDelivery?}}: PROCESSED →
+ * SHIPPED, registering the tracking number to this order (another order's number is a 409).
+ */
+public final class ShipOrderHandler extends ApiHandler {
+    private final FulfilmentService fulfilment;
+
+    public ShipOrderHandler() {
+        this(FulfilmentService.fromEnvironment());
+    }
+
+    public ShipOrderHandler(FulfilmentService fulfilment) {
+        this.fulfilment = fulfilment;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        Order order = fulfilment.ship(sellerId, request.pathParameter("orderId"), request.jsonBody(),
+                request.header("If-Match"));
+        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+    }
+}

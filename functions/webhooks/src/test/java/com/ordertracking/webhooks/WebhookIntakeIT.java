@@ -1,0 +1,230 @@
+package com.ordertracking.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ordertracking.local.cloud.LocalCloud;
+import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.tracking.TrackingEvent;
+import com.ordertracking.shared.tracking.WebhookSignatures;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Webhook intake against the embedded stack: accepted webhooks become exactly one normalized message
+ * on the real tracking-events queue; rejected ones are problems and enqueue nothing.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class WebhookIntakeIT {
+    private static final String SECRET = "local-webhook-secret";
+    private final LocalCloud cloud;
+    private final ReceiveCarrierWebhookHandler carrier;
+    private final ReceiveAfterShipWebhookHandler afterShip;
+    private final ReceiveEasyPostWebhookHandler easyPost;
+    private final String queueUrl;
+    private final String trackingNumber = "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+
+    WebhookIntakeIT(LocalCloud cloud) {
+        this.cloud = cloud;
+        carrier = cloud.instantiate("ReceiveCarrierWebhookFunction", ReceiveCarrierWebhookHandler::new);
+        afterShip = cloud.instantiate("ReceiveAfterShipWebhookFunction", ReceiveAfterShipWebhookHandler::new);
+        easyPost = cloud.instantiate("ReceiveEasyPostWebhookFunction", ReceiveEasyPostWebhookHandler::new);
+        queueUrl = cloud.sqs().getQueueUrl(g -> g.queueName(cloud.physicalName("TrackingEventsQueue"))).queueUrl();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-in-transit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_signed_carrier_event_is_202_and_one_normalized_message(APIGatewayV2HTTPEvent event) {
+        // GIVEN the sample event with our tracking number, signed now
+        String body = event.getBody().replace("1Z999AA10123456784", trackingNumber.toLowerCase());
+        sign(event, body, SECRET, Instant.now().getEpochSecond());
+
+        // WHEN it is posted
+        APIGatewayV2HTTPResponse response = carrier.handleRequest(event, null);
+
+        // THEN 202 {accepted, eventId} and the queue holds the normalized event
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        JsonNode answer = Json.read(response.getBody(), JsonNode.class);
+        assertThat(answer.get("accepted").asBoolean()).isTrue();
+        assertThat(answer.get("eventId").asText()).isEqualTo("ups-evt-0001");
+        List<TrackingEvent> queued = queuedFor(trackingNumber);
+        assertThat(queued).hasSize(1);
+        TrackingEvent normalized = queued.getFirst();
+        assertThat(normalized.source()).isEqualTo("ups");
+        assertThat(normalized.carrier()).isEqualTo("ups");
+        assertThat(normalized.trackingNumber()).isEqualTo(trackingNumber);
+        assertThat(normalized.status().name()).isEqualTo("IN_TRANSIT");
+        assertThat(normalized.occurredAt()).isEqualTo(Instant.parse("2026-11-24T06:12:00Z"));
+        assertThat(normalized.estimatedDelivery()).isEqualTo(Instant.parse("2026-11-26T18:00:00Z"));
+        assertThat(normalized.location()).isEqualTo("Louisville, KY, US");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-in-transit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_wrong_secret_is_401_and_enqueues_nothing(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody().replace("1Z999AA10123456784", trackingNumber);
+        sign(event, body, "not-the-secret", Instant.now().getEpochSecond());
+
+        assertProblem(carrier.handleRequest(event, null), 401, "/problems/invalid-signature");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-in-transit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_timestamp_15_minutes_old_is_401_and_enqueues_nothing(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody().replace("1Z999AA10123456784", trackingNumber);
+        sign(event, body, SECRET, Instant.now().minusSeconds(15 * 60).getEpochSecond());
+
+        assertProblem(carrier.handleRequest(event, null), 401, "/problems/invalid-signature");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-incomplete.json", type = APIGatewayV2HTTPEvent.class)
+    void a_correctly_signed_incomplete_body_is_400_naming_the_fields(APIGatewayV2HTTPEvent event) {
+        sign(event, event.getBody(), SECRET, Instant.now().getEpochSecond());
+
+        JsonNode problem = assertProblem(carrier.handleRequest(event, null), 400, "/problems/validation");
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("trackingNumber", "status", "occurredAt");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-in-transit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_correctly_signed_malformed_body_is_400(APIGatewayV2HTTPEvent event) {
+        sign(event, "{\"eventId\": \"e1\", \"trackingNumber\": \"" + trackingNumber + "\"", SECRET,
+                Instant.now().getEpochSecond());
+
+        assertProblem(carrier.handleRequest(event, null), 400, "/problems/malformed-json");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-unknown-carrier.json", type = APIGatewayV2HTTPEvent.class)
+    void an_unknown_carrier_is_404(APIGatewayV2HTTPEvent event) {
+        sign(event, event.getBody().replace("AB1234", trackingNumber), SECRET, Instant.now().getEpochSecond());
+
+        JsonNode problem = assertProblem(carrier.handleRequest(event, null), 404, "/problems/not-found");
+        assertThat(problem.get("detail").asText()).contains("pigeonpost").contains("ups");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-in-transit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_300_kb_body_is_413(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody().replace("1Z999AA10123456784", trackingNumber)
+                .replace("\"Departed from facility\"", "\"" + "x".repeat(300 * 1024) + "\"");
+        sign(event, body, SECRET, Instant.now().getEpochSecond());
+
+        assertProblem(carrier.handleRequest(event, null), 413, "/problems/payload-too-large");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/carrier-in-transit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_base64_encoded_body_is_verified_on_its_decoded_bytes(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody().replace("1Z999AA10123456784", trackingNumber);
+        sign(event, body, SECRET, Instant.now().getEpochSecond());
+        event.setBody(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+
+        assertThat(carrier.handleRequest(event, null).getStatusCode()).isEqualTo(202);
+        assertThat(queuedFor(trackingNumber)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/aftership-tracking-update.json", type = APIGatewayV2HTTPEvent.class)
+    void the_documented_aftership_example_verifies_as_signed_and_fails_when_tampered(APIGatewayV2HTTPEvent event) {
+        // The fixture carries AfterShip's signature computed with the local secret: valid as is.
+        APIGatewayV2HTTPResponse accepted = afterShip.handleRequest(event, null);
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        TrackingEvent normalized = queuedFor("9400111899223197428490").getFirst();
+        assertThat(normalized.source()).isEqualTo("aftership");
+        assertThat(normalized.carrier()).isEqualTo("usps");
+        assertThat(normalized.status().name()).isEqualTo("DELIVERED");
+        assertThat(normalized.rawStatus()).isEqualTo("Delivered");
+        assertThat(normalized.rawSubStatus()).isEqualTo("Delivered_001");
+        assertThat(normalized.occurredAt()).isEqualTo(Instant.parse("2026-11-25T22:10:00Z"));
+
+        event.setBody(event.getBody().replace("Delivered, In/At Mailbox", "Delivered to the neighbour"));
+        assertProblem(afterShip.handleRequest(event, null), 401, "/problems/invalid-signature");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/easypost-tracker-updated.json", type = APIGatewayV2HTTPEvent.class)
+    void the_documented_easypost_example_verifies_as_signed_and_fails_when_tampered(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse accepted = easyPost.handleRequest(event, null);
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        TrackingEvent normalized = queuedFor("9405500207552011812894").getFirst();
+        assertThat(normalized.source()).isEqualTo("easypost");
+        assertThat(normalized.eventId()).isEqualTo("evt_ad2365c22d1511f0b5364ffbb3e7a1f1");
+        assertThat(normalized.carrier()).isEqualTo("usps");
+        assertThat(normalized.status().name()).isEqualTo("IN_TRANSIT");
+        assertThat(normalized.rawSubStatus()).isEqualTo("arrived_at_facility");
+
+        event.setBody(event.getBody().replace("in_transit", "delivered"));
+        assertProblem(easyPost.handleRequest(event, null), 401, "/problems/invalid-signature");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/easypost-tracker-updated.json", type = APIGatewayV2HTTPEvent.class)
+    void an_easypost_event_that_is_not_about_tracking_is_acknowledged_and_not_enqueued(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody().replace("tracker.updated", "batch.created").replace("9405500207552011812894", trackingNumber);
+        event.setBody(body);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("x-hmac-signature", WebhookSignatures.signEasyPost(SECRET, body.getBytes(StandardCharsets.UTF_8)));
+        event.setHeaders(headers);
+
+        APIGatewayV2HTTPResponse response = easyPost.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(Json.read(response.getBody(), JsonNode.class).get("accepted").asBoolean()).isFalse();
+        assertThat(queuedFor(trackingNumber)).isEmpty();
+    }
+
+    private JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = Json.read(response.getBody(), JsonNode.class);
+        assertThat(problem.get("type").asText()).isEqualTo(type);
+        assertThat(queuedFor(trackingNumber)).as("nothing enqueued").isEmpty();
+        return problem;
+    }
+
+    private static void sign(APIGatewayV2HTTPEvent event, String body, String secret, long timestamp) {
+        event.setBody(body);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("x-webhook-timestamp", Long.toString(timestamp));
+        headers.put("x-webhook-signature", WebhookSignatures.signGeneric(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+        event.setHeaders(headers);
+    }
+
+    /** Takes every message off the queue and returns the events for {@code number} (others are dropped: this JVM's queue). */
+    private List<TrackingEvent> queuedFor(String number) {
+        List<TrackingEvent> found = new ArrayList<>();
+        while (true) {
+            List<Message> messages = cloud.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                return found;
+            }
+            for (Message message : messages) {
+                TrackingEvent event = Json.read(message.body(), TrackingEvent.class);
+                if (event.trackingNumber().equals(number)) {
+                    found.add(event);
+                }
+                cloud.sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.ordertracking.shared.tracking;
+
+import com.ordertracking.shared.aws.AwsClients;
+import com.ordertracking.shared.config.Settings;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.persistence.DynamoTrackingRepository;
+import com.ordertracking.shared.persistence.DynamoTrackingRepository.ApplyResult;
+import com.ordertracking.shared.persistence.OrderRepository;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+
+/**
+ * Applies one tracking event: find the order by carrier + number (or park the event), apply
+ * {@link ShipmentProgress}, store order + checkpoint + applied-event record in one transaction, and
+ * re-read and re-apply when another writer got there first.
+ */
+public final class TrackingProcessor {
+    /** Contention on one order is rare and short; past this the message is retried by SQS. */
+    static final int MAX_ATTEMPTS = 8;
+
+    private final OrderRepository orders;
+    private final DynamoTrackingRepository tracking;
+    private final ParkedEvents parked;
+    private final Clock clock;
+
+    public TrackingProcessor(OrderRepository orders, DynamoTrackingRepository tracking, ParkedEvents parked, Clock clock) {
+        this.orders = orders;
+        this.tracking = tracking;
+        this.parked = parked;
+        this.clock = clock;
+    }
+
+    /** Wires from {@code ORDERS_TABLE} and {@code TRACKING_EVENTS_QUEUE_URL}. */
+    public static TrackingProcessor fromEnvironment() {
+        Settings settings = Settings.fromEnvironment();
+        AwsClients clients = new AwsClients(settings);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        String table = settings.required("ORDERS_TABLE");
+        Clock clock = Clock.systemUTC();
+        DynamoTrackingRepository tracking = new DynamoTrackingRepository(dynamoDb, table, clock);
+        return new TrackingProcessor(new DynamoOrderRepository(dynamoDb, table, clock), tracking,
+                new ParkedEvents(tracking, new TrackingQueue(clients.sqs(), settings.required("TRACKING_EVENTS_QUEUE_URL"))),
+                clock);
+    }
+
+    /** What happened to an event. */
+    public sealed interface Outcome {
+        record Applied(String orderId, Order order, ConsumedCapacity capacity) implements Outcome {
+        }
+
+        record Duplicate(String orderId) implements Outcome {
+        }
+
+        /** No order has this number yet: kept until one does (30 days). */
+        record Parked() implements Outcome {
+        }
+    }
+
+    public Outcome process(TrackingEvent event) {
+        requireComplete(event);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<String> orderId = tracking.orderIdFor(event.carrier(), event.trackingNumber());
+            if (orderId.isEmpty()) {
+                if (tracking.park(event) == DynamoTrackingRepository.ParkResult.PARKED) {
+                    return new Outcome.Parked();
+                }
+                continue; // registered meanwhile: apply it
+            }
+            Order order = orders.find(orderId.get()).orElseThrow(() -> new IllegalStateException(
+                    "Tracking number " + event.trackingNumber() + " is registered to missing order " + orderId.get()));
+            ShipmentProgress.Applied applied = ShipmentProgress.apply(order, event,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            switch (tracking.apply(applied.order(), applied.checkpoint(), event)) {
+                case ApplyResult.Applied(ConsumedCapacity capacity) -> {
+                    // Safety net: events parked while a ship was committing, or left by an interrupted release.
+                    parked.release(event.carrier(), event.trackingNumber());
+                    return new Outcome.Applied(order.orderId(), applied.order(), capacity);
+                }
+                case ApplyResult.Duplicate() -> {
+                    return new Outcome.Duplicate(order.orderId());
+                }
+                case ApplyResult.VersionConflict() -> {
+                    // re-read and re-apply
+                }
+            }
+        }
+        throw new IllegalStateException("Order for " + event.key() + " kept changing; giving up after "
+                + MAX_ATTEMPTS + " attempts (SQS will redeliver)");
+    }
+
+    /** An event missing a key field cannot be applied, now or later: a poison message. */
+    static void requireComplete(TrackingEvent event) {
+        if (event.source() == null || event.eventId() == null || event.carrier() == null
+                || event.trackingNumber() == null || event.status() == null || event.occurredAt() == null) {
+            throw new IllegalArgumentException("Incomplete tracking event " + event);
+        }
+    }
+}
