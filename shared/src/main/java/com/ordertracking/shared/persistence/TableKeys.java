@@ -77,4 +77,15 @@ public final class TableKeys {
     public static String idempotencyPk(String sellerId, String key) {
         return "IDEMPOTENCY#" + sellerId + "#" + key;
     }
+
+    public static final String COUPON_SK = "COUPON";
+
+    /** A seller's coupon; its per-buyer redemption counters share the partition. */
+    public static String couponPk(String sellerId, String code) {
+        return "COUPON#" + sellerId + "#" + code;
+    }
+
+    public static String couponRedemptionSk(String buyerId) {
+        return "REDEMPTION#" + buyerId;
+    }
 }
