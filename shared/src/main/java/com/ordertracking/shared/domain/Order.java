@@ -52,17 +52,18 @@ public record Order(
                 status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback);
     }
 
-    /** A new shipping address, one version later; callers check the address may still change. */
-    public Order withShippingAddress(Address address, Instant at) {
-        return new Order(orderId, sellerId, buyer, items, address, currency, discount, totals,
+    /**
+     * A new shipping address and/or re-priced line items (null = unchanged), one version later;
+     * callers check that the order may still change.
+     */
+    public Order withEdits(Address newAddress, Pricing.Priced repriced, Instant at) {
+        return new Order(orderId, sellerId, buyer,
+                repriced == null ? items : repriced.items(),
+                newAddress == null ? shippingAddress : newAddress,
+                currency,
+                repriced == null ? discount : repriced.discount(),
+                repriced == null ? totals : repriced.totals(),
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback);
-    }
-
-    /** Re-priced line items, one version later. */
-    public Order withPricing(Pricing.Priced priced, Instant at) {
-        return new Order(orderId, sellerId, buyer, priced.items(), shippingAddress, currency, priced.discount(),
-                priced.totals(), status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest,
-                feedback);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
