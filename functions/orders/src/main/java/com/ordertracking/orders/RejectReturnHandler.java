@@ -9,8 +9,8 @@ import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.orders.OrderLifecycleService;
 import com.ordertracking.shared.orders.OrderLifecycleService.ReturnDecision;
 import com.ordertracking.shared.validation.JsonFields;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code POST /orders/{orderId}/returns/{returnId}/reject}: reject the buyer's return request with an optional {@code {reason}} (→ RETURN_REJECTED). */
 public final class RejectReturnHandler extends ApiHandler {
