@@ -46,7 +46,7 @@ public final class CouponService {
         Currency currency = fields.has("currency") ? OrderRequests.currency(fields) : null;
         BigDecimal percentOff = fields.optionalDecimal("percentOff");
         BigDecimal amountOff = OrderRequests.amount(fields, "amountOff", currency, false);
-        if ((percentOff == null) == (amountOff == null) && fields.isValid()) {
+        if (fields.has("percentOff") == fields.has("amountOff")) {
             fields.error("percentOff", "give exactly one of percentOff or amountOff");
         }
         if (percentOff != null && (percentOff.signum() <= 0 || percentOff.compareTo(BigDecimal.valueOf(100)) > 0)) {
