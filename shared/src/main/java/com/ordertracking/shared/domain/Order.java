@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * An order as sellers and buyers see it. {@code version} increases by one with every stored change
  * and guards every write (optimistic locking); the API exposes it as the {@code ETag}.
+ * {@code cancellation}, {@code refund}, {@code returnRequest} and {@code feedback} are null until
+ * they happen.
  */
 public record Order(
         String orderId,
@@ -20,17 +22,28 @@ public record Order(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Shipment shipment) {
+        Shipment shipment,
+        Cancellation cancellation,
+        Refund refund,
+        ReturnRequest returnRequest,
+        Feedback feedback) {
 
     public Order {
         items = List.copyOf(items);
+    }
+
+    /** A new order, version 1, with nothing of its later life yet. */
+    public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
+            Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null);
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback);
     }
 
     /**
@@ -43,12 +56,67 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback);
+    }
+
+    /**
+     * A new shipping address and/or re-priced line items (null = unchanged), one version later;
+     * callers check that the order may still change.
+     */
+    public Order withEdits(Address newAddress, Pricing.Priced repriced, Instant at) {
+        return new Order(orderId, sellerId, buyer,
+                repriced == null ? items : repriced.items(),
+                newAddress == null ? shippingAddress : newAddress,
+                currency,
+                repriced == null ? discount : repriced.discount(),
+                repriced == null ? totals : repriced.totals(),
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback);
+    }
+
+    /** Cancelled (a legal transition only before shipping), recording who and why. */
+    public Order withCancellation(Cancellation newCancellation) {
+        OrderStateMachine.transition(status, OrderStatus.CANCELLED);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
+                refund, returnRequest, feedback);
+    }
+
+    /** Refunded (after a cancellation or a received return). */
+    public Order withRefund(Refund newRefund) {
+        OrderStateMachine.transition(status, OrderStatus.REFUNDED);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
+                returnRequest, feedback);
+    }
+
+    /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
+    public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
+        OrderStateMachine.transition(status, next);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback);
+    }
+
+    /** The buyer's feedback, one version later (the status is unchanged). */
+    public Order withFeedback(Feedback newFeedback) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
+                newFeedback);
+    }
+
+    /** Whether the parcel reached the buyer (the order may since have moved on into a return). */
+    public boolean wasDelivered() {
+        return status == OrderStatus.DELIVERED || returnRequest != null
+                || (shipment != null && shipment.deliveredAt() != null);
+    }
+
+    /** The number of units ordered, over all lines (coupons' bundle rule). */
+    public int totalQuantity() {
+        return items.stream().mapToInt(LineItem::quantity).sum();
     }
 }

@@ -26,4 +26,10 @@ public record TimelineEntry(
             String source) {
         return new TimelineEntry(entryId, at, Kind.STATUS_CHANGED, status, null, null, description, source);
     }
+
+    /** A change that is not a status change (address edited, feedback given), in the order's current status. */
+    public static TimelineEntry note(String entryId, Instant at, OrderStatus status, String description,
+            String source) {
+        return new TimelineEntry(entryId, at, Kind.NOTE, status, null, null, description, source);
+    }
 }

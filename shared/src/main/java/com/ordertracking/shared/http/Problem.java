@@ -40,6 +40,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return of(412, "precondition-failed", "Precondition failed", detail);
     }
 
+    public static Problem preconditionRequired(String detail) {
+        return of(428, "precondition-required", "Precondition required", detail);
+    }
+
     public static Problem unprocessable(String slug, String detail) {
         return of(422, slug, "Unprocessable request", detail);
     }

@@ -18,10 +18,11 @@ public record NewOrder(
         List<LineRequest> items,
         Address shippingAddress,
         DiscountRequest discount,
-        BigDecimal shippingFee) {
+        BigDecimal shippingFee,
+        String couponCode) {
 
     private static final Set<String> FIELDS =
-            Set.of("buyer", "currency", "items", "shippingAddress", "discount", "shippingFee");
+            Set.of("buyer", "currency", "items", "shippingAddress", "discount", "shippingFee", "couponCode");
 
     /** Validates the whole body, throwing a {@code ValidationException} naming every bad field. */
     public static NewOrder parse(JsonNode body) {
@@ -34,7 +35,11 @@ public record NewOrder(
         Address address = OrderRequests.address(fields.requiredObject("shippingAddress"));
         DiscountRequest discount = OrderRequests.discount(fields.optionalObject("discount"), currency);
         BigDecimal shippingFee = OrderRequests.amount(fields, "shippingFee", currency, false);
+        String couponCode = OrderRequests.couponCode(fields, "couponCode", false);
+        if (couponCode != null && fields.has("discount")) {
+            fields.error("couponCode", "cannot be combined with discount; give one or the other");
+        }
         fields.throwIfInvalid();
-        return new NewOrder(buyer, currency, items, address, discount, shippingFee);
+        return new NewOrder(buyer, currency, items, address, discount, shippingFee, couponCode);
     }
 }

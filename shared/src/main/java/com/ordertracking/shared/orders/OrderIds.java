@@ -11,10 +11,19 @@ public final class OrderIds {
     }
 
     public static String next() {
+        return "ord_" + random();
+    }
+
+    /** A return's id: {@code ret_} and 20 random characters. */
+    public static String nextReturnId() {
+        return "ret_" + random();
+    }
+
+    private static String random() {
         char[] id = new char[20];
         for (int i = 0; i < id.length; i++) {
             id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
         }
-        return "ord_" + new String(id);
+        return new String(id);
     }
 }

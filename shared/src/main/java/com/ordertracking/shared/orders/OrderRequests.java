@@ -120,6 +120,35 @@ public final class OrderRequests {
         return currency == null ? value : new Money(value, currency).amount();
     }
 
+    private static final java.util.regex.Pattern COUPON_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{3,32}");
+
+    /** A coupon code: 3–32 letters, digits, '-' or '_', case-insensitive (returned in upper case). */
+    public static String couponCode(JsonFields fields, String name, boolean required) {
+        String code = required ? fields.requiredText(name, 32) : fields.optionalText(name, 32);
+        if (code == null) {
+            return null;
+        }
+        if (!COUPON_CODE.matcher(code).matches()) {
+            fields.error(name, "must be 3 to 32 letters, digits, '-' or '_'");
+            return null;
+        }
+        return code.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** An ISO-8601 time with an offset, e.g. 2026-12-31T23:59:59Z. */
+    public static java.time.Instant instant(JsonFields fields, String name, boolean required) {
+        String text = required ? fields.requiredText(name, 40) : fields.optionalText(name, 40);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            fields.error(name, "must be an ISO-8601 time with an offset, e.g. 2026-12-31T23:59:59Z");
+            return null;
+        }
+    }
+
     public static DiscountRequest discount(JsonFields discount, Currency currency) {
         if (discount == null) {
             return null;

@@ -2,12 +2,15 @@ package com.ordertracking.shared.orders;
 
 import com.ordertracking.shared.aws.AwsClients;
 import com.ordertracking.shared.config.Settings;
+import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Pricing;
 import com.ordertracking.shared.http.Problem;
 import com.ordertracking.shared.http.ProblemException;
 import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.validation.ValidationException;
+import com.ordertracking.shared.persistence.CouponRepository;
+import com.ordertracking.shared.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.persistence.OrderRepository;
 import com.ordertracking.shared.persistence.OrderRepository.CreateResult;
@@ -20,22 +23,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The seller's order use cases: create (idempotently) and read. */
+/** The seller's order use cases: create (idempotently, optionally redeeming a coupon) and read. */
 public final class OrderService {
     /** How long an {@code Idempotency-Key} protects against duplicates. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final OrderRepository orders;
+    private final CouponRepository coupons;
     private final Clock clock;
     private final Supplier<String> orderIds;
 
+    /** Without coupon storage: a {@code couponCode} is then always unknown. */
     public OrderService(OrderRepository orders, Clock clock, Supplier<String> orderIds) {
+        this(orders, CouponRepository.none(), clock, orderIds);
+    }
+
+    public OrderService(OrderRepository orders, CouponRepository coupons, Clock clock, Supplier<String> orderIds) {
         this.orders = orders;
+        this.coupons = coupons;
         this.clock = clock;
         this.orderIds = orderIds;
     }
@@ -44,8 +55,9 @@ public final class OrderService {
     public static OrderService fromEnvironment() {
         Settings settings = Settings.fromEnvironment();
         DynamoDbClient dynamoDb = new AwsClients(settings).dynamoDb();
-        return new OrderService(new DynamoOrderRepository(dynamoDb, settings.required("ORDERS_TABLE"),
-                Clock.systemUTC()), Clock.systemUTC(), OrderIds::next);
+        String table = settings.required("ORDERS_TABLE");
+        return new OrderService(new DynamoOrderRepository(dynamoDb, table, Clock.systemUTC()),
+                new DynamoCouponRepository(dynamoDb, table), Clock.systemUTC(), OrderIds::next);
     }
 
     /** The outcome of a create: the order, and whether it is a replay of an earlier request. */
@@ -58,21 +70,59 @@ public final class OrderService {
                     "Idempotency-Key must be 1 to 255 visible ASCII characters"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Pricing.Priced priced = Pricing.price(request.currency(), request.items(), request.discount(),
-                request.shippingFee());
-        Order order = new Order(orderIds.get(), sellerId, request.buyer(), priced.items(),
-                request.shippingAddress(), request.currency().getCurrencyCode(), priced.discount(),
-                priced.totals(), OrderStatus.PENDING, 1, now, now, null);
         IdempotencyClaim claim = idempotencyKey == null ? null : new IdempotencyClaim(sellerId, idempotencyKey,
                 hash(request), now.plus(IDEMPOTENCY_WINDOW).getEpochSecond());
-        return switch (orders.create(order, claim)) {
+        Pricing.DiscountRequest discount = request.discount();
+        Coupon coupon = null;
+        if (request.couponCode() != null) {
+            coupon = coupons.find(sellerId, request.couponCode()).orElseThrow(() -> ValidationException.of(
+                    "couponCode", "is not one of your coupons: " + request.couponCode()));
+            int quantity = request.items().stream().mapToInt(Pricing.LineRequest::quantity).sum();
+            Optional<Coupon.Refusal> refusal = coupon.refusalFor(now, request.currency().getCurrencyCode(), quantity);
+            if (refusal.isPresent()) {
+                // A retry of a request that redeemed the coupon before it ran out or expired is still a replay.
+                Optional<CreateResult> earlier = claim == null ? Optional.empty() : orders.replay(claim);
+                if (earlier.isEmpty()) {
+                    throw new ProblemException(couponProblem(refusal.get()));
+                }
+                return outcome(earlier.get(), idempotencyKey, coupon);
+            }
+            discount = coupon.discountRequest();
+        }
+        Pricing.Priced priced = Pricing.price(request.currency(), request.items(), discount, request.shippingFee());
+        Order order = Order.placed(orderIds.get(), sellerId, request.buyer(), priced.items(),
+                request.shippingAddress(), request.currency().getCurrencyCode(), priced.discount(),
+                priced.totals(), now);
+        OrderRepository.CouponRedemption redemption = coupon == null ? null : new OrderRepository.CouponRedemption(
+                sellerId, coupon.code(), request.buyer().id(), coupon.maxRedemptions(), coupon.maxRedemptionsPerBuyer());
+        return outcome(orders.create(order, claim, redemption), idempotencyKey, coupon);
+    }
+
+    private static Created outcome(CreateResult result, String idempotencyKey, Coupon coupon) {
+        return switch (result) {
             case CreateResult.Created created -> new Created(created.order(), false);
             case CreateResult.Replayed replayed -> new Created(replayed.order(), true);
             case CreateResult.KeyReused reused -> throw new ProblemException(Problem.unprocessable(
                     "idempotency-key-reused",
                     "Idempotency-Key " + idempotencyKey + " was already used for a different request (order "
                             + reused.existingOrderId() + "); use a new key for a new order"));
+            case CreateResult.CouponRefused refused -> throw new ProblemException(switch (refused.limit()) {
+                case OVERALL -> Problem.conflict("coupon-exhausted", coupon.exhaustedDetail());
+                case PER_BUYER -> Problem.conflict("coupon-buyer-limit-reached", coupon.buyerLimitDetail());
+            });
         };
+    }
+
+    /** The problem a refused coupon is answered with; the detail says why. */
+    public static Problem couponProblem(Coupon.Refusal refusal) {
+        String slug = switch (refusal.kind()) {
+            case NOT_YET_VALID -> "coupon-not-yet-valid";
+            case EXPIRED -> "coupon-expired";
+            case EXHAUSTED -> "coupon-exhausted";
+            case BUYER_LIMIT_REACHED -> "coupon-buyer-limit-reached";
+            case NOT_APPLICABLE -> "coupon-not-applicable";
+        };
+        return Problem.conflict(slug, refusal.detail());
     }
 
     /** The seller's own order; another seller's order is indistinguishable from a missing one. */

@@ -16,18 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link OrderRepository} on the single orders table; layout in docs/data-model.md. */
 public final class DynamoOrderRepository implements OrderRepository {
     private static final Set<String> STORAGE_ATTRIBUTES = Set.of(PK, SK, TableKeys.ENTITY, EXPIRES_AT,
             TableKeys.SELLER_PK, TableKeys.SELLER_SK, TableKeys.SELLER_STATUS_PK, TableKeys.SELLER_STATUS_SK,
             TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.DUE_PK, TableKeys.DUE_SK);
+    private static final int MAX_ATTEMPTS = 12;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -40,49 +43,200 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     @Override
-    public CreateResult create(Order order, IdempotencyClaim claim) {
-        Put putOrder = Put.builder()
+    public CreateResult create(Order order, IdempotencyClaim claim, CouponRedemption redemption) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
                 .item(orderItem(order))
                 .conditionExpression("attribute_not_exists(pk)")
-                .build();
-        TransactWriteItem placed = putEntry(order.orderId(), TimelineEntry.statusChanged("created",
-                order.createdAt(), order.status(), "Order placed", "seller"));
-        if (claim == null) {
-            dynamoDb.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(putOrder).build(), placed));
-            return new CreateResult.Created(order);
+                .build()).build());
+        writes.add(putEntry(order.orderId(), TimelineEntry.statusChanged("created",
+                order.createdAt(), order.status(), "Order placed", "seller")));
+        int claimAt = -1;
+        int couponAt = -1;
+        int buyerAt = -1;
+        if (claim != null) {
+            claimAt = writes.size();
+            writes.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(tableName)
+                    .item(claimItem(claim, order.orderId()))
+                    // TTL deletion lags by up to days, so an expired claim counts as absent.
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(
+                            Long.toString(clock.instant().getEpochSecond()))))
+                    .build()).build());
         }
-        Put putClaim = Put.builder()
-                .tableName(tableName)
-                .item(claimItem(claim, order.orderId()))
-                // TTL deletion lags by up to days, so an expired claim counts as absent.
-                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(
-                        Long.toString(clock.instant().getEpochSecond()))))
-                .build();
+        if (redemption != null) {
+            couponAt = writes.size();
+            writes.add(redeemCoupon(redemption));
+            buyerAt = writes.size();
+            writes.add(countBuyerRedemption(redemption, order.orderId()));
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamoDb.transactWriteItems(t -> t.transactItems(
-                        TransactWriteItem.builder().put(putOrder).build(),
-                        placed,
-                        TransactWriteItem.builder().put(putClaim).build()));
+                dynamoDb.transactWriteItems(t -> t.transactItems(writes));
                 return new CreateResult.Created(order);
             } catch (TransactionCanceledException e) {
-                if (claimConflicted(e)) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (conditionFailed(reasons, claimAt)) {
                     return replayOf(claim);
                 }
-                // A concurrent retry with the same key is writing the same claim: try again, then replay.
+                if (conditionFailed(reasons, couponAt)) {
+                    return new CreateResult.CouponRefused(CouponLimit.OVERALL);
+                }
+                if (conditionFailed(reasons, buyerAt)) {
+                    return new CreateResult.CouponRefused(CouponLimit.PER_BUYER);
+                }
+                // Concurrent writers of the same claim or coupon: try again (the counters stay exact
+                // because every attempt re-checks them), then replay or refuse.
                 if (!inConflictWithAnotherTransaction(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
         }
     }
 
-    private static final int MAX_ATTEMPTS = 5;
+    /** The coupon's exact counter: +1 only while below the overall limit. */
+    private TransactWriteItem redeemCoupon(CouponRedemption redemption) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", AttributeValue.fromN("1"));
+        String condition = "attribute_exists(pk)";
+        if (redemption.maxRedemptions() != null) {
+            condition += " AND redemptions < :max";
+            values.put(":max", AttributeValue.fromN(redemption.maxRedemptions().toString()));
+        }
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(tableName)
+                .key(key(TableKeys.couponPk(redemption.sellerId(), redemption.code()), TableKeys.COUPON_SK))
+                .updateExpression("SET redemptions = redemptions + :one")
+                .conditionExpression(condition)
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    /** The buyer's counter for this coupon (created on first use): +1 only while below the per-buyer limit. */
+    private TransactWriteItem countBuyerRedemption(CouponRedemption redemption, String orderId) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", AttributeValue.fromN("1"));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":entity", AttributeValue.fromS("CouponRedemption"));
+        values.put(":buyer", AttributeValue.fromS(redemption.buyerId()));
+        values.put(":order", AttributeValue.fromSs(List.of(orderId)));
+        String condition = null;
+        if (redemption.maxRedemptionsPerBuyer() != null) {
+            condition = "attribute_not_exists(redemptions) OR redemptions < :max";
+            values.put(":max", AttributeValue.fromN(redemption.maxRedemptionsPerBuyer().toString()));
+        }
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(tableName)
+                .key(key(TableKeys.couponPk(redemption.sellerId(), redemption.code()),
+                        TableKeys.couponRedemptionSk(redemption.buyerId())))
+                .updateExpression("SET redemptions = if_not_exists(redemptions, :zero) + :one, entity = :entity,"
+                        + " buyerId = :buyer ADD orderIds :order")
+                .conditionExpression(condition)
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
+        return index >= 0 && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** Full-jitter exponential back-off between transaction attempts that collided. */
+    private static void backOff(int attempt) {
+        long cap = Math.min(1_000, 20L << Math.min(attempt, 10));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a transaction", e);
+        }
+    }
 
     private static boolean inConflictWithAnotherTransaction(TransactionCanceledException e) {
         return e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    }
+
+    @Override
+    public Page listBySeller(SellerListing listing) {
+        String from = listing.createdFrom() == null ? null : TableKeys.sortableTime(listing.createdFrom());
+        // Inclusive upper bound: every "<time>#<orderId>" key of that millisecond sorts below "<time>#\uffff".
+        String to = listing.createdTo() == null ? null : TableKeys.sortableTime(listing.createdTo()) + "#\uffff";
+        if (listing.status() == null) {
+            return list(TableKeys.SELLER_INDEX, TableKeys.SELLER_PK, TableKeys.SELLER_SK,
+                    TableKeys.sellerPk(listing.sellerId()), from, to, listing.limit(), listing.cursor());
+        }
+        return list(TableKeys.SELLER_STATUS_INDEX, TableKeys.SELLER_STATUS_PK, TableKeys.SELLER_STATUS_SK,
+                TableKeys.sellerStatusPk(listing.sellerId(), listing.status().name()), from, to, listing.limit(),
+                listing.cursor());
+    }
+
+    @Override
+    public Page listByBuyer(String buyerId, int limit, String cursor) {
+        return list(TableKeys.BUYER_INDEX, TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.buyerPk(buyerId),
+                null, null, limit, cursor);
+    }
+
+    /**
+     * Newest first on one index partition. Reads one item more than the page so that the last page
+     * has no cursor (a bare LastEvaluatedKey would promise a page that may be empty); the cursor is
+     * the index key of the page's last item, which is exactly what DynamoDB's LastEvaluatedKey holds.
+     */
+    private Page list(String index, String pkName, String skName, String pkValue, String from, String to,
+            int limit, String cursor) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", AttributeValue.fromS(pkValue));
+        String condition = pkName + " = :pk";
+        if (from != null && to != null) {
+            condition += " AND " + skName + " BETWEEN :from AND :to";
+        } else if (from != null) {
+            condition += " AND " + skName + " >= :from";
+        } else if (to != null) {
+            condition += " AND " + skName + " <= :to";
+        }
+        if (from != null) {
+            values.put(":from", AttributeValue.fromS(from));
+        }
+        if (to != null) {
+            values.put(":to", AttributeValue.fromS(to));
+        }
+        Map<String, AttributeValue> start = cursor == null ? null
+                : startKey(cursor, pkName, skName, pkValue, from, to);
+        String keyCondition = condition;
+        List<Map<String, AttributeValue>> items = dynamoDb.query(q -> q.tableName(tableName)
+                .indexName(index)
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit + 1)
+                .exclusiveStartKey(start)).items();
+        List<Order> orders = items.stream().limit(limit).map(DynamoOrderRepository::toOrder).toList();
+        String next = null;
+        if (items.size() > limit) {
+            Map<String, AttributeValue> last = items.get(limit - 1);
+            next = Cursors.encode(Map.of(PK, last.get(PK), SK, last.get(SK), pkName, last.get(pkName),
+                    skName, last.get(skName)));
+        }
+        return new Page(orders, next);
+    }
+
+    /** Decodes a cursor and checks it points into this very listing (partition and range). */
+    private static Map<String, AttributeValue> startKey(String cursor, String pkName, String skName, String pkValue,
+            String from, String to) {
+        Map<String, AttributeValue> key = Cursors.decode(cursor, Set.of(PK, SK, pkName, skName));
+        String indexSk = key.get(skName).s();
+        int hash = indexSk.indexOf('#');
+        boolean consistent = key.get(pkName).s().equals(pkValue)
+                && key.get(SK).s().equals(TableKeys.ORDER_SK)
+                && hash > 0
+                && key.get(PK).s().equals(TableKeys.orderPk(indexSk.substring(hash + 1)))
+                && (from == null || indexSk.compareTo(from) >= 0)
+                && (to == null || indexSk.compareTo(to) <= 0);
+        if (!consistent) {
+            throw new InvalidCursorException("does not belong to this listing (were the filters changed?)");
+        }
+        return key;
     }
 
     @Override
@@ -214,24 +368,25 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     private CreateResult replayOf(IdempotencyClaim claim) {
+        // The claim vanished between our write and this read (expired and removed): a retry will win.
+        return replay(claim).orElseThrow(() -> new IllegalStateException("Idempotency record disappeared; retry the request"));
+    }
+
+    @Override
+    public Optional<CreateResult> replay(IdempotencyClaim claim) {
         Map<String, AttributeValue> existing = dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(key(TableKeys.idempotencyPk(claim.sellerId(), claim.key()), TableKeys.IDEMPOTENCY_SK))
                 .consistentRead(true)).item();
-        if (existing == null || existing.isEmpty()) {
-            // The claim vanished between our write and this read (expired and removed): a retry will win.
-            throw new IllegalStateException("Idempotency record disappeared; retry the request");
+        if (existing == null || existing.isEmpty()
+                || Long.parseLong(existing.get(EXPIRES_AT).n()) < clock.instant().getEpochSecond()) {
+            return Optional.empty();
         }
         String orderId = existing.get("orderId").s();
         if (!existing.get("requestHash").s().equals(claim.requestHash())) {
-            return new CreateResult.KeyReused(orderId);
+            return Optional.of(new CreateResult.KeyReused(orderId));
         }
-        return new CreateResult.Replayed(find(orderId).orElseThrow(
-                () -> new IllegalStateException("Idempotency record points to missing order " + orderId)));
-    }
-
-    private static boolean claimConflicted(TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons.size() == 3 && "ConditionalCheckFailed".equals(reasons.get(2).code());
+        return Optional.of(new CreateResult.Replayed(find(orderId).orElseThrow(
+                () -> new IllegalStateException("Idempotency record points to missing order " + orderId))));
     }
 
     private static Map<String, AttributeValue> claimItem(IdempotencyClaim claim, String orderId) {

@@ -1,7 +1,9 @@
 package com.ordertracking.shared.persistence;
 
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +27,60 @@ public interface OrderRepository {
         /** The key was used before for a different request. */
         record KeyReused(String existingOrderId) implements CreateResult {
         }
+
+        /** The coupon's redemption limit (overall or for this buyer) was reached: nothing was written. */
+        record CouponRefused(CouponLimit limit) implements CreateResult {
+        }
+    }
+
+    enum CouponLimit { OVERALL, PER_BUYER }
+
+    /**
+     * A coupon redeemed by the order being created: the counters are incremented in the same
+     * transaction, on condition that they are below the limits (null = unlimited).
+     */
+    record CouponRedemption(String sellerId, String code, String buyerId, Integer maxRedemptions,
+            Integer maxRedemptionsPerBuyer) {
+    }
+
+    /**
+     * A seller's listing, newest first: optionally one status and a creation-time range (both ends
+     * inclusive); {@code cursor} is the {@code nextCursor} of the previous page.
+     */
+    record SellerListing(String sellerId, OrderStatus status, Instant createdFrom, Instant createdTo, int limit,
+            String cursor) {
     }
 
     /**
      * Stores a new order atomically with its idempotency claim (if any): either both are written or
      * neither. A claim that already exists turns the create into a replay or a key conflict.
      */
-    CreateResult create(Order order, IdempotencyClaim claim);
+    default CreateResult create(Order order, IdempotencyClaim claim) {
+        return create(order, claim, null);
+    }
+
+    /** As {@link #create(Order, IdempotencyClaim)}, also redeeming a coupon (if any) in the same transaction. */
+    CreateResult create(Order order, IdempotencyClaim claim, CouponRedemption redemption);
+
+    /**
+     * One page of a seller's orders, served by the BySeller or BySellerStatus index.
+     *
+     * @throws InvalidCursorException when the cursor was not issued by this listing
+     */
+    Page listBySeller(SellerListing listing);
+
+    /**
+     * One page of a buyer's orders, newest first, served by the ByBuyer index.
+     *
+     * @throws InvalidCursorException when the cursor was not issued by this listing
+     */
+    Page listByBuyer(String buyerId, int limit, String cursor);
+
+    /**
+     * What an earlier request with this claim's key produced, if the key is still claimed: a replay
+     * of its order, or a key conflict when the request differs.
+     */
+    Optional<CreateResult> replay(IdempotencyClaim claim);
 
     Optional<Order> find(String orderId);
 

@@ -95,4 +95,15 @@ public final class TableKeys {
     public static String appliedEventPk(String source, String eventId) {
         return "TRACKEVENT#" + source + "#" + eventId;
     }
+
+    public static final String COUPON_SK = "COUPON";
+
+    /** A seller's coupon; its per-buyer redemption counters share the partition. */
+    public static String couponPk(String sellerId, String code) {
+        return "COUPON#" + sellerId + "#" + code;
+    }
+
+    public static String couponRedemptionSk(String buyerId) {
+        return "REDEMPTION#" + buyerId;
+    }
 }

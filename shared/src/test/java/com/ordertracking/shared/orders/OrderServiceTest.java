@@ -12,6 +12,7 @@ import com.ordertracking.shared.http.Problem;
 import com.ordertracking.shared.http.ProblemException;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.shared.persistence.OrderRepository;
+import com.ordertracking.shared.persistence.Page;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class OrderServiceTest {
         int createCalls;
 
         @Override
-        public CreateResult create(Order order, IdempotencyClaim claim) {
+        public CreateResult create(Order order, IdempotencyClaim claim, CouponRedemption redemption) {
             createCalls++;
             if (claim != null) {
                 claimsSeen.add(claim);
@@ -56,6 +57,29 @@ class OrderServiceTest {
             }
             orders.put(order.orderId(), order);
             return new CreateResult.Created(order);
+        }
+
+        @Override
+        public Optional<CreateResult> replay(IdempotencyClaim claim) {
+            String claimKey = claim.sellerId() + "#" + claim.key();
+            IdempotencyClaim existing = claims.get(claimKey);
+            if (existing == null) {
+                return Optional.empty();
+            }
+            String existingOrderId = orderIdByClaim.get(claimKey);
+            return Optional.of(existing.requestHash().equals(claim.requestHash())
+                    ? new CreateResult.Replayed(orders.get(existingOrderId))
+                    : new CreateResult.KeyReused(existingOrderId));
+        }
+
+        @Override
+        public Page listBySeller(SellerListing listing) {
+            throw new UnsupportedOperationException("not used by OrderService");
+        }
+
+        @Override
+        public Page listByBuyer(String buyerId, int limit, String cursor) {
+            throw new UnsupportedOperationException("not used by OrderService");
         }
 
         @Override

@@ -1,0 +1,45 @@
+package com.ordertracking.buyers;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.ReturnRequest;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.orders.BuyerOrderService;
+import java.util.Map;
+
+/**
+ * {@code GET /me/orders/{orderId}}: one of the buyer's orders with its shipment, ETA, delivery time,
+ * return window and timeline (oldest first). Another buyer's order is 404.
+ */
+public final class GetMyOrderHandler extends ApiHandler {
+    private final BuyerOrderService orders;
+
+    public GetMyOrderHandler() {
+        this(BuyerOrderService.fromEnvironment());
+    }
+
+    public GetMyOrderHandler(BuyerOrderService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String buyerId = request.buyer().subject();
+        BuyerOrderService.Detail detail = orders.detail(buyerId, request.pathParameter("orderId"));
+        Order order = detail.order();
+        ObjectNode body = (ObjectNode) Json.tree(order);
+        if (order.shipment() != null && order.shipment().estimatedDelivery() != null) {
+            body.put("estimatedDelivery", order.shipment().estimatedDelivery().toString());
+        }
+        if (detail.deliveredAt() != null) {
+            body.put("deliveredAt", detail.deliveredAt().toString());
+            body.put("returnWindowEndsAt", detail.deliveredAt().plus(ReturnRequest.WINDOW).toString());
+        }
+        body.set("timeline", Json.tree(detail.timeline()));
+        return ApiResponses.json(200, body, Map.of("etag", ApiResponses.etag(order.version())));
+    }
+}

@@ -1,0 +1,34 @@
+package com.ordertracking.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.http.IfMatch;
+import com.ordertracking.shared.orders.OrderLifecycleService;
+import com.ordertracking.shared.orders.OrderLifecycleService.ReturnDecision;
+
+import java.util.Map;
+
+/** {@code POST /orders/{orderId}/returns/{returnId}/approve}: approve the buyer's return request (RETURN_REQUESTED → RETURN_APPROVED). */
+public final class ApproveReturnHandler extends ApiHandler {
+    private final OrderLifecycleService orders;
+
+    public ApproveReturnHandler() {
+        this(OrderLifecycleService.fromEnvironment());
+    }
+
+    public ApproveReturnHandler(OrderLifecycleService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        Order order = orders.decideReturn(sellerId, request.pathParameter("orderId"),
+                request.pathParameter("returnId"), ReturnDecision.APPROVE, null, IfMatch.version(request));
+        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+    }
+
+}

@@ -1,0 +1,33 @@
+package com.ordertracking.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.http.IfMatch;
+import com.ordertracking.shared.orders.OrderLifecycleService;
+import java.util.Map;
+
+/**
+ * {@code POST /orders/{orderId}/refund}: refund a cancelled order or a received return, once (the
+ * second time is 409). No body; the amount is computed (see OrderLifecycleService#refundAmount).
+ */
+public final class RefundOrderHandler extends ApiHandler {
+    private final OrderLifecycleService orders;
+
+    public RefundOrderHandler() {
+        this(OrderLifecycleService.fromEnvironment());
+    }
+
+    public RefundOrderHandler(OrderLifecycleService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        Order order = orders.refund(sellerId, request.pathParameter("orderId"), IfMatch.version(request));
+        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+    }
+}

@@ -1,0 +1,47 @@
+package com.ordertracking.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.http.IfMatch;
+import com.ordertracking.shared.orders.OrderLifecycleService;
+import com.ordertracking.shared.orders.OrderLifecycleService.ReturnDecision;
+import com.ordertracking.shared.validation.JsonFields;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code POST /orders/{orderId}/returns/{returnId}/reject}: reject the buyer's return request with an optional {@code {reason}} (→ RETURN_REJECTED). */
+public final class RejectReturnHandler extends ApiHandler {
+    private final OrderLifecycleService orders;
+
+    public RejectReturnHandler() {
+        this(OrderLifecycleService.fromEnvironment());
+    }
+
+    public RejectReturnHandler(OrderLifecycleService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        Order order = orders.decideReturn(sellerId, request.pathParameter("orderId"),
+                request.pathParameter("returnId"), ReturnDecision.REJECT, reason(request), IfMatch.version(request));
+        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+    }
+
+    /** The optional body {@code {"reason": "..."}}, shown to the buyer. */
+    private static String reason(ApiRequest request) {
+        if (request.rawBody().length == 0) {
+            return null;
+        }
+        JsonFields body = JsonFields.root(request.jsonBody());
+        body.throwIfInvalid();
+        body.rejectUnknown(Set.of("reason"));
+        String reason = body.optionalText("reason", 500);
+        body.throwIfInvalid();
+        return reason;
+    }
+}

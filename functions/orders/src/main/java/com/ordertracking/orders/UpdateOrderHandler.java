@@ -1,0 +1,38 @@
+package com.ordertracking.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.http.IfMatch;
+import com.ordertracking.shared.orders.OrderEdit;
+import com.ordertracking.shared.orders.OrderLifecycleService;
+import java.util.Map;
+
+/**
+ * {@code PATCH /orders/{orderId}}: a new shipping address and/or items (re-priced) before shipping.
+ * {@code If-Match} is required (428 without it) so that an edit never overwrites a change the seller
+ * has not seen; a stale ETag is 412; after shipping it is 409.
+ */
+public final class UpdateOrderHandler extends ApiHandler {
+    private final OrderLifecycleService orders;
+
+    public UpdateOrderHandler() {
+        this(OrderLifecycleService.fromEnvironment());
+    }
+
+    public UpdateOrderHandler(OrderLifecycleService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        String orderId = request.pathParameter("orderId");
+        OrderEdit edit = OrderEdit.parse(request.jsonBody());
+        long expectedVersion = IfMatch.requiredVersion(request);
+        Order order = orders.edit(sellerId, orderId, edit, expectedVersion);
+        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+    }
+}
