@@ -22,7 +22,7 @@ final class QueueDriver {
     private final String queueUrl;
     private final String queueArn;
 
-    /** @param queue the queue's name (what {@code LocalCloud.physicalName} gives) or URL */
+    /** @param queue the queue URL (what {@code LocalCloud.physicalName} gives) or its name */
     QueueDriver(SqsClient sqs, String queue) {
         this.sqs = sqs;
         this.queueUrl = queue.startsWith("http") ? queue : sqs.getQueueUrl(g -> g.queueName(queue)).queueUrl();

@@ -43,7 +43,7 @@ class WebhookIntakeIT {
         carrier = cloud.instantiate("ReceiveCarrierWebhookFunction", ReceiveCarrierWebhookHandler::new);
         afterShip = cloud.instantiate("ReceiveAfterShipWebhookFunction", ReceiveAfterShipWebhookHandler::new);
         easyPost = cloud.instantiate("ReceiveEasyPostWebhookFunction", ReceiveEasyPostWebhookHandler::new);
-        queueUrl = cloud.sqs().getQueueUrl(g -> g.queueName(cloud.physicalName("TrackingEventsQueue"))).queueUrl();
+        queueUrl = cloud.physicalName("TrackingEventsQueue");
     }
 
     @ParameterizedTest
