@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * An order as sellers and buyers see it. {@code version} increases by one with every stored change
  * and guards every write (optimistic locking); the API exposes it as the {@code ETag}.
- * {@code cancellation}, {@code refund}, {@code returnRequest} and {@code feedback} are null until
- * they happen.
+ * {@code cancellation}, {@code refund}, {@code returnRequest}, {@code feedback} and {@code delay}
+ * are null until they happen.
  */
 public record Order(
         String orderId,
@@ -26,7 +26,8 @@ public record Order(
         Cancellation cancellation,
         Refund refund,
         ReturnRequest returnRequest,
-        Feedback feedback) {
+        Feedback feedback,
+        Delay delay) {
 
     public Order {
         items = List.copyOf(items);
@@ -36,14 +37,14 @@ public record Order(
     public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null);
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null);
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay);
     }
 
     /**
@@ -56,13 +57,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay);
     }
 
     /**
@@ -76,7 +77,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -84,7 +85,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback);
+                refund, returnRequest, feedback, delay);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -92,21 +93,27 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback);
+                returnRequest, feedback, delay);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback);
+                newFeedback, delay);
+    }
+
+    /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
+    public Order withDelay(Delay newDelay, Instant at) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay);
     }
 
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */
