@@ -1,6 +1,6 @@
 package com.ordertracking.buyers;
 
-import static com.ordertracking.buyers.ApiEvents.json;
+import static com.ordertracking.orders.ApiEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -9,10 +9,12 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.orders.ApiEvents;
 import com.ordertracking.orders.ApproveReturnHandler;
 import com.ordertracking.orders.ReceiveReturnHandler;
 import com.ordertracking.orders.RefundOrderHandler;
 import com.ordertracking.orders.RejectReturnHandler;
+import com.ordertracking.orders.TestOrders;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import java.time.Instant;

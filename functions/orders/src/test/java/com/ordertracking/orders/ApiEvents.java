@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Adapts the sample events of events/ to one test's caller, order and body. */
-final class ApiEvents {
+public final class ApiEvents {
     private final APIGatewayV2HTTPEvent event;
 
     private ApiEvents(APIGatewayV2HTTPEvent event) {
@@ -21,11 +21,11 @@ final class ApiEvents {
                 : new HashMap<>(event.getPathParameters()));
     }
 
-    static ApiEvents from(String fixture) {
+    public static ApiEvents from(String fixture) {
         return new ApiEvents(Fixtures.load(fixture));
     }
 
-    ApiEvents as(String role, String sub) {
+    public ApiEvents as(String role, String sub) {
         Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("sub", sub);
         claims.put("role", role);
@@ -33,16 +33,16 @@ final class ApiEvents {
         return this;
     }
 
-    ApiEvents seller(String sellerId) {
+    public ApiEvents seller(String sellerId) {
         return as("seller", sellerId);
     }
 
-    ApiEvents buyer(String buyerId) {
+    public ApiEvents buyer(String buyerId) {
         return as("buyer", buyerId);
     }
 
     /** Replaces a path parameter and the same segment of the raw path. */
-    ApiEvents path(String name, String value) {
+    public ApiEvents path(String name, String value) {
         String old = event.getPathParameters().put(name, value);
         if (old != null) {
             event.setRawPath(event.getRawPath().replace(old, value));
@@ -50,16 +50,16 @@ final class ApiEvents {
         return this;
     }
 
-    ApiEvents order(String orderId) {
+    public ApiEvents order(String orderId) {
         return path("orderId", orderId);
     }
 
-    ApiEvents query(Map<String, String> parameters) {
+    public ApiEvents query(Map<String, String> parameters) {
         event.setQueryStringParameters(new LinkedHashMap<>(parameters));
         return this;
     }
 
-    ApiEvents header(String name, String value) {
+    public ApiEvents header(String name, String value) {
         if (value == null) {
             event.getHeaders().remove(name);
         } else {
@@ -68,12 +68,12 @@ final class ApiEvents {
         return this;
     }
 
-    ApiEvents body(Object body) {
+    public ApiEvents body(Object body) {
         event.setBody(body instanceof String text ? text : Json.write(body));
         return this;
     }
 
-    ApiEvents editBody(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+    public ApiEvents editBody(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
         com.fasterxml.jackson.databind.node.ObjectNode body =
                 (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(event.getBody(), JsonNode.class);
         edit.accept(body);
@@ -81,11 +81,11 @@ final class ApiEvents {
         return this;
     }
 
-    APIGatewayV2HTTPEvent event() {
+    public APIGatewayV2HTTPEvent event() {
         return event;
     }
 
-    static JsonNode json(APIGatewayV2HTTPResponse response) {
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
         return Json.read(response.getBody(), JsonNode.class);
     }
 }

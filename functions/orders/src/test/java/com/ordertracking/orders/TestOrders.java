@@ -21,22 +21,22 @@ import java.util.UUID;
  * stored order through legal transitions (the process/ship routes and the tracking processor are
  * another module's).
  */
-final class TestOrders {
+public final class TestOrders {
     private final CreateOrderHandler create;
     private final DynamoOrderRepository repository;
 
-    TestOrders(LocalCloud cloud) {
+    public TestOrders(LocalCloud cloud) {
         this.create = cloud.instantiate("CreateOrderFunction", CreateOrderHandler::new);
         this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"),
                 Clock.systemUTC());
     }
 
-    DynamoOrderRepository repository() {
+    public DynamoOrderRepository repository() {
         return repository;
     }
 
     /** A PENDING order of {@code sellerId} for {@code buyerId}, from the sample create event. */
-    String place(String sellerId, String buyerId) {
+    public String place(String sellerId, String buyerId) {
         APIGatewayV2HTTPResponse response = create.handleRequest(ApiEvents.from("events/orders/create-order.json")
                 .seller(sellerId)
                 .header("idempotency-key", null)
@@ -46,12 +46,12 @@ final class TestOrders {
         return ApiEvents.json(response).get("orderId").asText();
     }
 
-    Order find(String orderId) {
+    public Order find(String orderId) {
         return repository.find(orderId).orElseThrow();
     }
 
     /** Moves the stored order through each status in turn (each a legal transition), with timeline entries. */
-    Order advance(String orderId, OrderStatus... path) {
+    public Order advance(String orderId, OrderStatus... path) {
         Order order = find(orderId);
         for (OrderStatus next : path) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -63,7 +63,7 @@ final class TestOrders {
     }
 
     /** Ships the order with a carrier and tracking number (PENDING → PROCESSED → SHIPPED). */
-    Order ship(String orderId) {
+    public Order ship(String orderId) {
         advance(orderId, OrderStatus.PROCESSED, OrderStatus.SHIPPED);
         Order order = find(orderId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -74,7 +74,7 @@ final class TestOrders {
     }
 
     /** Ships and delivers the order; the carrier reports delivery at {@code deliveredAt}. */
-    Order deliver(String orderId, Instant deliveredAt) {
+    public Order deliver(String orderId, Instant deliveredAt) {
         ship(orderId);
         advance(orderId, OrderStatus.DELIVERED);
         Order order = find(orderId);

@@ -3,35 +3,25 @@ package com.ordertracking.local.runtime.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.local.cloud.LocalCloud;
-import com.ordertracking.local.runtime.LocalRuntime;
 import com.ordertracking.shared.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The local runtime started on a free port from the repository's template.yaml, driven over HTTP
  * only: token, create, read back, authorizer, cross-seller isolation, problems, idempotency.
  */
+@ExtendWith(LocalRuntimeExtension.class)
 class OrderApiEndToEndIT {
-    private static LocalRuntime runtime;
-    private static HttpClientSupport client;
+    private final HttpClientSupport client;
 
     private final String sellerId = "seller-" + UUID.randomUUID();
 
-    @BeforeAll
-    static void startRuntime() {
-        runtime = LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null));
-        client = new HttpClientSupport(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stopRuntime() {
-        runtime.close();
+    OrderApiEndToEndIT(HttpClientSupport client) {
+        this.client = client;
     }
 
     static String order(String buyerId) {

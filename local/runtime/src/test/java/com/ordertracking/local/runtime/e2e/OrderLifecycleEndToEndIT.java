@@ -4,39 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.local.cloud.LocalCloud;
-import com.ordertracking.local.runtime.LocalRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seller's and buyer's order lifecycle over HTTP against the local runtime. */
+@ExtendWith(LocalRuntimeExtension.class)
 class OrderLifecycleEndToEndIT {
     private static final String ADDRESS = "{\"name\":\"Ana Souza\",\"line1\":\"1 New Street\",\"city\":\"Oakland\","
             + "\"region\":\"CA\",\"postalCode\":\"94607\",\"country\":\"US\"}";
-    private static LocalRuntime runtime;
-    private static HttpClientSupport client;
+    private final HttpClientSupport client;
 
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String buyerId = "buyer-" + UUID.randomUUID();
-    private final String seller = client.token("seller", sellerId);
-    private final String buyer = client.token("buyer", buyerId);
+    private final String seller;
+    private final String buyer;
 
-    @BeforeAll
-    static void startRuntime() {
-        runtime = LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null));
-        client = new HttpClientSupport(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stopRuntime() {
-        runtime.close();
+    OrderLifecycleEndToEndIT(HttpClientSupport client) {
+        this.client = client;
+        this.seller = client.token("seller", sellerId);
+        this.buyer = client.token("buyer", buyerId);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.local.cloud.LocalCloud;
-import com.ordertracking.local.runtime.LocalRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,31 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Seller → carrier → order, entirely over HTTP against the local runtime: process and ship, signed
  * carrier webhooks through the real queue and tracking processor, duplicates and late events.
  */
+@ExtendWith(LocalRuntimeExtension.class)
 class TrackingEndToEndIT {
-    private static LocalRuntime runtime;
-    private static HttpClientSupport client;
+    private final HttpClientSupport client;
 
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String trackingNumber = "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
     private String token;
 
-    @BeforeAll
-    static void startRuntime() {
-        runtime = LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null));
-        client = new HttpClientSupport(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stopRuntime() {
-        runtime.close();
+    TrackingEndToEndIT(HttpClientSupport client) {
+        this.client = client;
     }
 
     @Test
