@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** Convenient, null-safe access to an API Gateway HTTP API (payload v2.0) request. */
 public record ApiRequest(APIGatewayV2HTTPEvent event) {
+    /** Request bodies are one JSON value: {@code {...} garbage} is malformed, not silently truncated. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT_READER = Json.MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public String path() {
         return event.getRawPath();
@@ -52,7 +55,14 @@ public record ApiRequest(APIGatewayV2HTTPEvent event) {
         if (body == null) {
             return new byte[0];
         }
-        return event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        if (!event.getIsBase64Encoded()) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.badRequest("malformed-body", "The request body is not valid base64"));
+        }
     }
 
     /** The body as a JSON tree; malformed or missing JSON is a 400 problem. */
@@ -62,15 +72,16 @@ public record ApiRequest(APIGatewayV2HTTPEvent event) {
             throw new ProblemException(Problem.badRequest("malformed-json", "The request body is empty; a JSON object is expected"));
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(raw);
+            JsonNode node = STRICT_READER.readTree(raw);
             if (node == null || node.isMissingNode()) {
                 throw new ProblemException(Problem.badRequest("malformed-json", "The request body is empty; a JSON object is expected"));
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ProblemException(Problem.badRequest("malformed-json",
-                    "The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ")"));
+            // Limit violations (huge numbers, deep nesting) carry no location.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ProblemException(Problem.badRequest("malformed-json", "The request body is not valid JSON" + where));
         } catch (java.io.IOException e) {
             throw new ProblemException(Problem.badRequest("malformed-json", "The request body could not be read"));
         }

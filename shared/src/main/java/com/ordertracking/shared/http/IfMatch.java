@@ -18,7 +18,12 @@ public final class IfMatch {
 
     /** The version the client expects; empty when the header is absent or {@code *}. */
     public static OptionalLong version(ApiRequest request) {
-        String value = request.header("If-Match").map(String::strip).orElse(null);
+        return request.header("If-Match").map(IfMatch::parse).orElse(OptionalLong.empty());
+    }
+
+    /** The version a raw {@code If-Match} value names; empty for {@code *}; 400 when unreadable. */
+    public static OptionalLong parse(String header) {
+        String value = header == null ? null : header.strip();
         if (value == null || value.equals("*")) {
             return OptionalLong.empty();
         }

@@ -8,6 +8,7 @@ import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.http.Problem;
 import com.ordertracking.shared.http.ProblemException;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The seller's fulfilment use cases: process, ship (registering the tracking number), and the timeline. */
@@ -81,6 +83,11 @@ public final class FulfilmentService {
             release(request);
             return order;
         }
+        if (order.status().isShippedOrLater()) {
+            throw new ProblemException(Problem.conflict("already-shipped", "Order " + orderId + " already shipped with "
+                    + (current == null ? "another carrier" : current.carrier() + " " + current.trackingNumber())
+                    + "; a shipment's tracking number cannot be replaced"));
+        }
         checkIfMatch(order, ifMatch);
         Instant now = now();
         Shipment shipment = Shipment.registered(request.carrier(), request.trackingNumber(), request.estimatedDelivery(), now);
@@ -116,10 +123,10 @@ public final class FulfilmentService {
         return order;
     }
 
-    /** {@code If-Match} is optional; when given it must name the current version. */
+    /** {@code If-Match} is optional; when given it must name the current version (same rules as {@link IfMatch}). */
     private static void checkIfMatch(Order order, Optional<String> ifMatch) {
-        if (ifMatch.isPresent() && !ifMatch.get().strip().equals("*")
-                && !ifMatch.get().strip().equals(ApiResponses.etag(order.version()))) {
+        OptionalLong expected = ifMatch.isEmpty() ? OptionalLong.empty() : IfMatch.parse(ifMatch.get());
+        if (expected.isPresent() && expected.getAsLong() != order.version()) {
             throw new ProblemException(Problem.preconditionFailed("The order is at version "
                     + ApiResponses.etag(order.version()) + ", not " + ifMatch.get() + "; read it again"));
         }

@@ -4,6 +4,7 @@ import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.http.ApiRequest;
 import com.ordertracking.shared.persistence.OrderRepository.SellerListing;
 import com.ordertracking.shared.validation.FieldError;
+import com.ordertracking.shared.validation.Times;
 import com.ordertracking.shared.validation.ValidationException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -87,7 +88,12 @@ public final class Listings {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            Instant time = OffsetDateTime.parse(value.strip()).toInstant();
+            if (!Times.isPlausible(time)) {
+                errors.add(new FieldError(name, Times.rangeMessage()));
+                return null;
+            }
+            return time;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be an ISO-8601 time with an offset, e.g. 2026-11-23T00:00:00Z"));
             return null;

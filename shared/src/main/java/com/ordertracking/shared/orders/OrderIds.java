@@ -10,6 +10,13 @@ public final class OrderIds {
     private OrderIds() {
     }
 
+    private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile("ord_[0-9a-z]{20}");
+
+    /** Whether {@code orderId} has the shape of an id we issue (anything else cannot exist). */
+    public static boolean isWellFormed(String orderId) {
+        return orderId != null && WELL_FORMED.matcher(orderId).matches();
+    }
+
     public static String next() {
         return "ord_" + random();
     }

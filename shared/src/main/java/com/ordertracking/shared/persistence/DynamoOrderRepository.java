@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.orders.OrderIds;
 import com.ordertracking.shared.domain.TimelineEntry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -241,6 +242,9 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(String orderId) {
+        if (!OrderIds.isWellFormed(orderId)) {
+            return Optional.empty(); // e.g. a 3 KB path parameter: DynamoDB would reject the key with a 400
+        }
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(key(TableKeys.orderPk(orderId), TableKeys.ORDER_SK))
                 .consistentRead(true)).item();

@@ -3,6 +3,7 @@ package com.ordertracking.shared.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.validation.JsonFields;
+import com.ordertracking.shared.validation.Times;
 import com.ordertracking.shared.validation.ValidationException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,7 +100,9 @@ public final class WebhookPayloads {
         JsonNode latest = newest(body.path("msg").path("checkpoints"), "checkpoint_time", fields, "msg.checkpoints");
         Instant occurredAt = latest == null ? null : parseTime(latest.path("checkpoint_time").asText());
         if (occurredAt == null && body.path("ts").canConvertToLong()) {
-            occurredAt = Instant.ofEpochSecond(body.path("ts").longValue());
+            long ts = body.path("ts").longValue();
+            occurredAt = ts >= Times.EARLIEST.getEpochSecond() && ts < Times.LATEST.getEpochSecond()
+                    ? Instant.ofEpochSecond(ts) : null;
         }
         if (occurredAt == null) {
             fields.error("msg.checkpoints", "must contain a checkpoint with a checkpoint_time (or the body a ts)");
@@ -207,6 +210,11 @@ public final class WebhookPayloads {
      * it is read as UTC; a bare date is the start of that day in UTC. {@code null} when unreadable.
      */
     static Instant parseTime(String text) {
+        Instant parsed = parseAnyTime(text);
+        return Times.isPlausible(parsed) ? parsed : null;
+    }
+
+    private static Instant parseAnyTime(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

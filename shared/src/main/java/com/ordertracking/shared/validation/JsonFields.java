@@ -116,19 +116,34 @@ public final class JsonFields {
             return null;
         }
         JsonNode value = node.get(name);
+        BigDecimal decimal = null;
         if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isTextual()) {
+            decimal = value.decimalValue();
+        } else if (value.isTextual()) {
+            String text = value.asText().strip();
             try {
-                return new BigDecimal(value.asText().strip());
+                decimal = text.length() <= MAX_DECIMAL_TEXT ? new BigDecimal(text) : null;
             } catch (NumberFormatException e) {
-                // fall through to the error below
+                // reported below
             }
         }
-        error(name, "must be a decimal number, e.g. 12.50");
-        return null;
+        if (decimal == null) {
+            error(name, "must be a decimal number, e.g. 12.50");
+            return null;
+        }
+        // Bound the size before any arithmetic: 1e-500000 is a valid BigDecimal that nothing can store or print.
+        BigDecimal normalized = decimal.stripTrailingZeros();
+        if (normalized.scale() > MAX_SCALE || normalized.precision() - normalized.scale() > MAX_INTEGER_DIGITS) {
+            error(name, "must have at most " + MAX_INTEGER_DIGITS + " digits before and " + MAX_SCALE
+                    + " after the decimal point");
+            return null;
+        }
+        return decimal;
     }
+
+    private static final int MAX_DECIMAL_TEXT = 64;
+    private static final int MAX_SCALE = 6;
+    private static final int MAX_INTEGER_DIGITS = 12;
 
     public Integer requiredInt(String name, int min, int max) {
         if (!has(name)) {

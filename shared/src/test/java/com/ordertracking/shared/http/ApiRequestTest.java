@@ -60,6 +60,38 @@ class ApiRequestTest {
         }
 
         @Test
+        void jsonBeyondTheParsersLimitsIsA400NotA500() {
+            // GIVEN a number longer than Jackson allows and nesting deeper than it allows
+            String hugeNumber = "{\"x\": " + "1".repeat(2000) + "}";
+            String deepNesting = "[".repeat(3000) + "]".repeat(3000);
+
+            // THEN both are malformed-json problems (these carry no parser location)
+            for (String body : new String[] {hugeNumber, deepNesting}) {
+                Problem problem = problemOf(() -> withBody(body).jsonBody());
+                assertThat(problem.status()).isEqualTo(400);
+                assertThat(problem.type()).isEqualTo("/problems/malformed-json");
+            }
+        }
+
+        @Test
+        void trailingDataAfterTheJsonValueIsMalformed() {
+            Problem problem = problemOf(() -> withBody("{\"a\": 1} garbage").jsonBody());
+
+            assertThat(problem.type()).isEqualTo("/problems/malformed-json");
+        }
+
+        @Test
+        void invalidBase64IsA400() {
+            ApiRequest request = new ApiRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/aftership")
+                    .withBody("%%%").withIsBase64Encoded(true).build());
+
+            Problem problem = problemOf(request::rawBody);
+
+            assertThat(problem.status()).isEqualTo(400);
+            assertThat(problem.type()).isEqualTo("/problems/malformed-body");
+        }
+
+        @Test
         void missingOrBlankBodyIsA400MalformedJsonProblem() {
             for (String body : new String[] {null, "", "   "}) {
                 Problem problem = problemOf(() -> withBody(body).jsonBody());

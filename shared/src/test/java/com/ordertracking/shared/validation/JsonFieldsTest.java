@@ -20,6 +20,21 @@ class JsonFieldsTest {
     }
 
     @Test
+    void decimalsTooSmallOrTooLargeToStoreAreFieldErrorsNotPoison() {
+        // GIVEN decimals that parse but that no money field can hold (1e-500000 would later fail to print)
+        JsonFields fields = root("{\"tiny\": \"1e-500000\", \"huge\": 1e30, \"long\": \"" + "9".repeat(80)
+                + "\", \"fine\": \"12.50\", \"percent\": 12.5}");
+
+        // THEN each unusable one is reported and the sane ones pass
+        assertThat(fields.optionalDecimal("tiny")).isNull();
+        assertThat(fields.optionalDecimal("huge")).isNull();
+        assertThat(fields.optionalDecimal("long")).isNull();
+        assertThat(fields.optionalDecimal("fine")).isEqualByComparingTo("12.50");
+        assertThat(fields.optionalDecimal("percent")).isEqualByComparingTo("12.5");
+        assertThat(fields.errors()).extracting(FieldError::field).containsExactly("tiny", "huge", "long");
+    }
+
+    @Test
     void anObjectBodyStartsValidAndThrowsNothing() {
         JsonFields fields = root("{}");
         assertThat(fields.isValid()).isTrue();

@@ -80,6 +80,31 @@ class TrackingEndToEndIT {
                 .allSatisfy(r -> assertThat(r.header("content-type")).isEqualTo("application/problem+json"));
     }
 
+    @Test
+    void a_shipped_order_keeps_its_tracking_number() {
+        // GIVEN a shipped order
+        String orderId = shippedOrder();
+
+        // WHEN the seller ships it again with another number
+        HttpClientSupport.Response reship = client.send("POST", "/orders/" + orderId + "/ship", token,
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"" + trackingNumber + "X\"}", Map.of());
+
+        // THEN it is refused and the original number stays
+        assertThat(reship.status()).isEqualTo(409);
+        assertThat(reship.json().get("type").asText()).isEqualTo("/problems/already-shipped");
+        assertThat(order(orderId).at("/shipment/trackingNumber").asText()).isEqualTo(trackingNumber);
+    }
+
+    @Test
+    void ids_that_cannot_exist_are_404_without_touching_the_database() {
+        token = client.token("seller", sellerId);
+        String overlong = "a".repeat(3000);
+
+        assertThat(client.send("GET", "/orders/" + overlong, token, null, Map.of()).status()).isEqualTo(404);
+        assertThat(client.send("GET", "/orders/" + overlong + "/events", token, null, Map.of()).status()).isEqualTo(404);
+        assertThat(client.send("POST", "/orders/" + overlong + "/process", token, null, Map.of()).status()).isEqualTo(404);
+    }
+
     private String shippedOrder() {
         token = client.token("seller", sellerId);
         String orderId = client.send("POST", "/orders", token, OrderApiEndToEndIT.order("buyer-" + UUID.randomUUID()), Map.of())
