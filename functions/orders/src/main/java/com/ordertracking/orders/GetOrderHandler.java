@@ -25,9 +25,20 @@ public final class GetOrderHandler extends ApiHandler {
         String sellerId = request.seller().subject();
         Order order = orders.getForSeller(sellerId, request.pathParameter("orderId"));
         String etag = ApiResponses.etag(order.version());
-        if (request.header("If-None-Match").map(etag::equals).orElse(false)) {
+        if (request.header("If-None-Match").map(header -> matchesWeakly(header, etag)).orElse(false)) {
             return ApiResponses.empty(304, Map.of("etag", etag));
         }
         return ApiResponses.json(200, order, Map.of("etag", etag));
+    }
+
+    /** RFC 9110 13.1.2: If-None-Match uses weak comparison over a list of tags, or {@code *}. */
+    static boolean matchesWeakly(String header, String etag) {
+        for (String tag : header.split(",")) {
+            String candidate = tag.strip();
+            if (candidate.equals("*") || candidate.equals(etag) || candidate.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

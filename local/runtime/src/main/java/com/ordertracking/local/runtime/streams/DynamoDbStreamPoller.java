@@ -323,7 +323,12 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         if (sequenceNumber == null || sequenceNumber.isBlank()) {
             return -1;
         }
-        BigInteger wanted = new BigInteger(sequenceNumber.trim());
+        BigInteger wanted;
+        try {
+            wanted = new BigInteger(sequenceNumber.trim());
+        } catch (NumberFormatException e) {
+            return -1; // not a sequence number: Lambda treats the whole batch as failed
+        }
         for (int i = 0; i < records.size(); i++) {
             if (new BigInteger(records.get(i).dynamodb().sequenceNumber()).equals(wanted)) {
                 return i;
