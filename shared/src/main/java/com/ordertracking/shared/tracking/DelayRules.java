@@ -8,7 +8,6 @@ import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ import java.util.Optional;
  * carrier has not reported it delivered or returned to sender. It has two triggers:
  * <ul>
  *   <li>the <b>estimate</b>: its estimated delivery time;</li>
- *   <li><b>silence</b>: the last carrier scan (or the shipping, before any scan) plus {@code silenceLimit}.</li>
+ *   <li><b>silence</b>: the newest carrier scan's time (or the shipping, before any scan) plus {@code silenceLimit}.</li>
  * </ul>
  * A trigger at or before the current flag's {@code detectedAt} has been reported already ("covered"), so
  * each delay is flagged once: flagging moves the due time to the next uncovered trigger, or out of the
@@ -101,13 +100,9 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
         return eta == null || covered(order.delay(), eta) ? null : eta;
     }
 
-    /** Last carrier news (or the shipping) plus the silence limit, unless already reported. */
+    /** Last carrier scan (or the shipping, before any) plus the silence limit, unless already reported. */
     Instant silenceTrigger(Order order) {
-        Shipment shipment = order.shipment();
-        Instant last = shipment.shippedAt();
-        if (shipment.lastEventAt() != null && (last == null || shipment.lastEventAt().isAfter(last))) {
-            last = shipment.lastEventAt();
-        }
+        Instant last = lastNews(order.shipment());
         if (last == null) {
             return null;
         }
@@ -168,14 +163,11 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
                 TimelineEntry.Kind.DELAY, flagged.status(), flagged.shipment().status(), null, description, "system");
     }
 
+    /**
+     * The carrier's newest scan (carrier time), else the shipping. A scan older than the shipping (label
+     * scanned before the seller marked it shipped) still counts: the parcel has not moved since.
+     */
     private static Instant lastNews(Shipment shipment) {
-        List<Instant> times = new ArrayList<>();
-        if (shipment.shippedAt() != null) {
-            times.add(shipment.shippedAt());
-        }
-        if (shipment.lastEventAt() != null) {
-            times.add(shipment.lastEventAt());
-        }
-        return times.stream().max(Instant::compareTo).orElse(null);
+        return shipment.lastEventAt() != null ? shipment.lastEventAt() : shipment.shippedAt();
     }
 }
