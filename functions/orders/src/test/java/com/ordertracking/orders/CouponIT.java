@@ -96,7 +96,7 @@ class CouponIT {
         // GIVEN an expired coupon (stored directly: the API refuses to create one), a future one and a bundle of 10
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         coupons.create(new Coupon(sellerId, "OLD", null, BigDecimal.TEN, null, null, now.minus(10, ChronoUnit.DAYS),
-                now.minus(1, ChronoUnit.DAYS), 1, null, null, 0, now));
+                now.minus(1, ChronoUnit.DAYS), 1, null, null, 0, now, null));
         coupon("LATER", Map.of("validFrom", now.plus(1, ChronoUnit.DAYS).toString()));
         coupon("TENPACK", Map.of("minQuantity", 10));
         Map<String, Object> euros = new HashMap<>(Map.of("amountOff", "5.00", "currency", "EUR"));

@@ -9,6 +9,7 @@ import java.time.Instant;
  * discount), redeemable {@code maxRedemptions} times overall and {@code maxRedemptionsPerBuyer}
  * times per buyer (null = unlimited). {@code redemptions} is the exact count, kept by conditional
  * updates in the same transaction as the order that redeems it. Codes are upper case.
+ * {@code buyerId}, when set, reserves the coupon for that one buyer (goodwill coupons after a delay).
  */
 public record Coupon(
         String sellerId,
@@ -23,15 +24,25 @@ public record Coupon(
         Integer maxRedemptions,
         Integer maxRedemptionsPerBuyer,
         long redemptions,
-        Instant createdAt) {
+        Instant createdAt,
+        String buyerId) {
 
     /** Why a coupon cannot be used: the kind names the problem type at the API. */
     public record Refusal(Kind kind, String detail) {
         public enum Kind { NOT_YET_VALID, EXPIRED, EXHAUSTED, BUYER_LIMIT_REACHED, NOT_APPLICABLE }
     }
 
-    /** Why this coupon cannot be used for an order, if it cannot. */
+    /** Why this coupon cannot be used for an order, if it cannot (the buyer restriction is not checked). */
     public java.util.Optional<Refusal> refusalFor(Instant now, String orderCurrency, int totalQuantity) {
+        return refusalFor(now, orderCurrency, totalQuantity, null);
+    }
+
+    /** Why this coupon cannot be used for an order placed for {@code orderBuyerId}, if it cannot. */
+    public java.util.Optional<Refusal> refusalFor(Instant now, String orderCurrency, int totalQuantity,
+            String orderBuyerId) {
+        if (buyerId != null && !buyerId.equals(orderBuyerId)) {
+            return refuse(Refusal.Kind.NOT_APPLICABLE, "Coupon " + code + " is reserved for another buyer");
+        }
         if (now.isBefore(validFrom)) {
             return refuse(Refusal.Kind.NOT_YET_VALID, "Coupon " + code + " is not valid before " + validFrom);
         }

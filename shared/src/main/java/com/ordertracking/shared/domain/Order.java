@@ -27,24 +27,27 @@ public record Order(
         Refund refund,
         ReturnRequest returnRequest,
         Feedback feedback,
-        Delay delay) {
+        Delay delay,
+        List<Compensation> compensations) {
 
     public Order {
         items = List.copyOf(items);
+        // Orders stored before compensations existed have none.
+        compensations = compensations == null ? List.of() : List.copyOf(compensations);
     }
 
     /** A new order, version 1, with nothing of its later life yet. */
     public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null);
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of());
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations);
     }
 
     /**
@@ -57,13 +60,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations);
     }
 
     /**
@@ -77,7 +80,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -85,7 +88,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback, delay);
+                refund, returnRequest, feedback, delay, compensations);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -93,27 +96,47 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback, delay);
+                returnRequest, feedback, delay, compensations);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback, delay);
+                newFeedback, delay, compensations);
     }
 
     /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
     public Order withDelay(Delay newDelay, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay,
+                compensations);
+    }
+
+    /**
+     * The same order, <em>same version</em>, with another delay flag: folds a delay change into a change
+     * already being made (a tracking update that clears, revises or raises the flag is one stored change).
+     */
+    public Order replacingDelay(Delay newDelay) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback,
+                newDelay, compensations);
+    }
+
+    /** A goodwill compensation offered to the buyer, one version later (the status is unchanged). */
+    public Order withCompensation(Compensation compensation) {
+        List<Compensation> next = new java.util.ArrayList<>(compensations);
+        next.add(compensation);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version + 1, createdAt, compensation.offeredAt(), shipment, cancellation, refund,
+                returnRequest, feedback, delay, next);
     }
 
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */

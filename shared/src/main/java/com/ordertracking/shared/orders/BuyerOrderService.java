@@ -12,6 +12,7 @@ import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.http.Problem;
 import com.ordertracking.shared.http.ProblemException;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.tracking.DelayRules;
 import com.ordertracking.shared.persistence.InvalidCursorException;
 import com.ordertracking.shared.persistence.OrderRepository;
 import com.ordertracking.shared.persistence.Page;
@@ -52,7 +53,7 @@ public final class BuyerOrderService {
         Settings settings = Settings.fromEnvironment();
         DynamoDbClient dynamoDb = new AwsClients(settings).dynamoDb();
         return new BuyerOrderService(new DynamoOrderRepository(dynamoDb, settings.required("ORDERS_TABLE"),
-                Clock.systemUTC()), Clock.systemUTC(), OrderIds::nextReturnId);
+                Clock.systemUTC(), DelayRules.from(settings)), Clock.systemUTC(), OrderIds::nextReturnId);
     }
 
     /** An order with its timeline (oldest first) and when it was delivered, if it was. */

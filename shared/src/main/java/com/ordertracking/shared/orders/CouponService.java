@@ -74,7 +74,7 @@ public final class CouponService {
         fields.throwIfInvalid();
         Coupon coupon = new Coupon(sellerId, code, description, percentOff, amountOff,
                 currency == null ? null : currency.getCurrencyCode(), validFrom, validUntil,
-                minQuantity == null ? 1 : minQuantity, maxRedemptions, perBuyer, 0, now);
+                minQuantity == null ? 1 : minQuantity, maxRedemptions, perBuyer, 0, now, null);
         if (!coupons.create(coupon)) {
             throw new ProblemException(Problem.conflict("coupon-code-taken",
                     "You already have a coupon with code " + code + "; choose another code"));

@@ -12,6 +12,7 @@ import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.http.Problem;
 import com.ordertracking.shared.http.ProblemException;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.tracking.DelayRules;
 import com.ordertracking.shared.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.persistence.OrderRepository;
 import com.ordertracking.shared.persistence.TrackingNumberInUseException;
@@ -51,10 +52,10 @@ public final class FulfilmentService {
         String table = settings.required("ORDERS_TABLE");
         Clock clock = Clock.systemUTC();
         ParkedEvents parked = settings.optional("TRACKING_EVENTS_QUEUE_URL")
-                .map(url -> new ParkedEvents(new DynamoTrackingRepository(dynamoDb, table, clock),
+                .map(url -> new ParkedEvents(new DynamoTrackingRepository(dynamoDb, table, clock, DelayRules.from(settings)),
                         new TrackingQueue(clients.sqs(), url)))
                 .orElse(null);
-        return new FulfilmentService(new DynamoOrderRepository(dynamoDb, table, clock), parked,
+        return new FulfilmentService(new DynamoOrderRepository(dynamoDb, table, clock, DelayRules.from(settings)), parked,
                 TrackingConfig.from(settings), clock);
     }
 

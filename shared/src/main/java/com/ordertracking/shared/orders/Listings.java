@@ -29,7 +29,7 @@ public final class Listings {
     public record PageRequest(int limit, String cursor) {
     }
 
-    /** {@code GET /orders?status=&createdFrom=&createdTo=&limit=&cursor=}. */
+    /** {@code GET /orders?status=&delayed=&createdFrom=&createdTo=&limit=&cursor=}. */
     public static SellerListing seller(String sellerId, ApiRequest request) {
         List<FieldError> errors = new ArrayList<>();
         OrderStatus status = request.query("status").map(value -> {
@@ -45,11 +45,19 @@ public final class Listings {
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("createdFrom", "must not be after createdTo"));
         }
+        boolean delayed = request.query("delayed").map(value -> switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new FieldError("delayed", "must be true or false"));
+                yield false;
+            }
+        }).orElse(false);
         PageRequest page = page(request, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new SellerListing(sellerId, status, from, to, page.limit(), page.cursor());
+        return new SellerListing(sellerId, status, from, to, page.limit(), page.cursor(), delayed);
     }
 
     /** {@code GET /me/orders?limit=&cursor=}. */

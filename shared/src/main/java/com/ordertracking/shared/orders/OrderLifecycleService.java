@@ -19,6 +19,7 @@ import com.ordertracking.shared.http.ProblemException;
 import com.ordertracking.shared.persistence.CouponRepository;
 import com.ordertracking.shared.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.tracking.DelayRules;
 import com.ordertracking.shared.persistence.InvalidCursorException;
 import com.ordertracking.shared.persistence.OrderRepository;
 import com.ordertracking.shared.persistence.OrderRepository.SellerListing;
@@ -61,7 +62,7 @@ public final class OrderLifecycleService {
         Settings settings = Settings.fromEnvironment();
         DynamoDbClient dynamoDb = new AwsClients(settings).dynamoDb();
         String table = settings.required("ORDERS_TABLE");
-        return new OrderLifecycleService(new DynamoOrderRepository(dynamoDb, table, Clock.systemUTC()),
+        return new OrderLifecycleService(new DynamoOrderRepository(dynamoDb, table, Clock.systemUTC(), DelayRules.from(settings)),
                 new DynamoCouponRepository(dynamoDb, table), Clock.systemUTC());
     }
 

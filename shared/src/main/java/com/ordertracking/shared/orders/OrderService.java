@@ -12,6 +12,7 @@ import com.ordertracking.shared.validation.ValidationException;
 import com.ordertracking.shared.persistence.CouponRepository;
 import com.ordertracking.shared.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.tracking.DelayRules;
 import com.ordertracking.shared.persistence.OrderRepository;
 import com.ordertracking.shared.persistence.OrderRepository.CreateResult;
 import com.ordertracking.shared.persistence.OrderRepository.IdempotencyClaim;
@@ -56,7 +57,7 @@ public final class OrderService {
         Settings settings = Settings.fromEnvironment();
         DynamoDbClient dynamoDb = new AwsClients(settings).dynamoDb();
         String table = settings.required("ORDERS_TABLE");
-        return new OrderService(new DynamoOrderRepository(dynamoDb, table, Clock.systemUTC()),
+        return new OrderService(new DynamoOrderRepository(dynamoDb, table, Clock.systemUTC(), DelayRules.from(settings)),
                 new DynamoCouponRepository(dynamoDb, table), Clock.systemUTC(), OrderIds::next);
     }
 
@@ -78,7 +79,8 @@ public final class OrderService {
             coupon = coupons.find(sellerId, request.couponCode()).orElseThrow(() -> ValidationException.of(
                     "couponCode", "is not one of your coupons: " + request.couponCode()));
             int quantity = request.items().stream().mapToInt(Pricing.LineRequest::quantity).sum();
-            Optional<Coupon.Refusal> refusal = coupon.refusalFor(now, request.currency().getCurrencyCode(), quantity);
+            Optional<Coupon.Refusal> refusal = coupon.refusalFor(now, request.currency().getCurrencyCode(), quantity,
+                    request.buyer().id());
             if (refusal.isPresent()) {
                 // A retry of a request that redeemed the coupon before it ran out or expired is still a replay.
                 Optional<CreateResult> earlier = claim == null ? Optional.empty() : orders.replay(claim);

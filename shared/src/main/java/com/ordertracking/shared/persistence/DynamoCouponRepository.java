@@ -26,16 +26,22 @@ public final class DynamoCouponRepository implements CouponRepository {
 
     @Override
     public boolean create(Coupon coupon) {
-        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(coupon)));
-        item.put(PK, AttributeValue.fromS(TableKeys.couponPk(coupon.sellerId(), coupon.code())));
-        item.put(SK, AttributeValue.fromS(TableKeys.COUPON_SK));
-        item.put(TableKeys.ENTITY, AttributeValue.fromS("Coupon"));
+        Map<String, AttributeValue> item = couponItem(coupon);
         try {
             dynamoDb.putItem(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** A coupon item (also written by {@link DynamoOrderRepository#compensate} in the order's transaction). */
+    static Map<String, AttributeValue> couponItem(Coupon coupon) {
+        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(coupon)));
+        item.put(PK, AttributeValue.fromS(TableKeys.couponPk(coupon.sellerId(), coupon.code())));
+        item.put(SK, AttributeValue.fromS(TableKeys.COUPON_SK));
+        item.put(TableKeys.ENTITY, AttributeValue.fromS("Coupon"));
+        return item;
     }
 
     @Override

@@ -5,10 +5,12 @@ import static com.ordertracking.shared.persistence.TableKeys.PK;
 import static com.ordertracking.shared.persistence.TableKeys.SK;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.shared.orders.OrderIds;
+import com.ordertracking.shared.tracking.DelayRules;
 import com.ordertracking.shared.domain.TimelineEntry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,11 +38,19 @@ public final class DynamoOrderRepository implements OrderRepository {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Clock clock;
+    private final DelayRules delayRules;
 
+    /** With the default delay rules (72 h carrier silence). */
     public DynamoOrderRepository(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this(dynamoDb, tableName, clock, DelayRules.DEFAULT);
+    }
+
+    /** {@code delayRules} decide each order's due time in the {@code ByDueTime} index. */
+    public DynamoOrderRepository(DynamoDbClient dynamoDb, String tableName, Clock clock, DelayRules delayRules) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.clock = clock;
+        this.delayRules = delayRules;
     }
 
     @Override
@@ -48,7 +58,7 @@ public final class DynamoOrderRepository implements OrderRepository {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
-                .item(orderItem(order))
+                .item(orderItem(order, delayRules))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build()).build());
         writes.add(putEntry(order.orderId(), TimelineEntry.statusChanged("created",
@@ -166,17 +176,18 @@ public final class DynamoOrderRepository implements OrderRepository {
         String to = listing.createdTo() == null ? null : TableKeys.sortableTime(listing.createdTo()) + "#\uffff";
         if (listing.status() == null) {
             return list(TableKeys.SELLER_INDEX, TableKeys.SELLER_PK, TableKeys.SELLER_SK,
-                    TableKeys.sellerPk(listing.sellerId()), from, to, listing.limit(), listing.cursor());
+                    TableKeys.sellerPk(listing.sellerId()), from, to, listing.limit(), listing.cursor(),
+                    listing.delayedOnly());
         }
         return list(TableKeys.SELLER_STATUS_INDEX, TableKeys.SELLER_STATUS_PK, TableKeys.SELLER_STATUS_SK,
                 TableKeys.sellerStatusPk(listing.sellerId(), listing.status().name()), from, to, listing.limit(),
-                listing.cursor());
+                listing.cursor(), listing.delayedOnly());
     }
 
     @Override
     public Page listByBuyer(String buyerId, int limit, String cursor) {
         return list(TableKeys.BUYER_INDEX, TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.buyerPk(buyerId),
-                null, null, limit, cursor);
+                null, null, limit, cursor, false);
     }
 
     /**
@@ -185,7 +196,7 @@ public final class DynamoOrderRepository implements OrderRepository {
      * the index key of the page's last item, which is exactly what DynamoDB's LastEvaluatedKey holds.
      */
     private Page list(String index, String pkName, String skName, String pkValue, String from, String to,
-            int limit, String cursor) {
+            int limit, String cursor, boolean delayedOnly) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", AttributeValue.fromS(pkValue));
         String condition = pkName + " = :pk";
@@ -205,6 +216,9 @@ public final class DynamoOrderRepository implements OrderRepository {
         Map<String, AttributeValue> start = cursor == null ? null
                 : startKey(cursor, pkName, skName, pkValue, from, to);
         String keyCondition = condition;
+        if (delayedOnly) {
+            return listDelayed(index, pkName, skName, keyCondition, values, limit, start);
+        }
         List<Map<String, AttributeValue>> items = dynamoDb.query(q -> q.tableName(tableName)
                 .indexName(index)
                 .keyConditionExpression(keyCondition)
@@ -215,11 +229,62 @@ public final class DynamoOrderRepository implements OrderRepository {
         List<Order> orders = items.stream().limit(limit).map(DynamoOrderRepository::toOrder).toList();
         String next = null;
         if (items.size() > limit) {
-            Map<String, AttributeValue> last = items.get(limit - 1);
-            next = Cursors.encode(Map.of(PK, last.get(PK), SK, last.get(SK), pkName, last.get(pkName),
-                    skName, last.get(skName)));
+            next = cursorOf(items.get(limit - 1), pkName, skName);
         }
         return new Page(orders, next);
+    }
+
+    /** Index items a delayed listing evaluates per request at most (bounds its latency and read cost). */
+    static final int DELAYED_READ_BUDGET = 1_000;
+
+    /**
+     * The same partition and range, keeping only orders with a delay flag (a FilterExpression: DynamoDB
+     * reads, and charges for, every evaluated item). Pages through the partition until {@code limit + 1}
+     * matches, its end, or {@link #DELAYED_READ_BUDGET} evaluated items; in the last case the page may
+     * hold fewer than {@code limit} orders and its cursor is where the evaluation stopped.
+     * {@code delay} is stored as NULL when absent, hence {@code attribute_type}, not {@code attribute_exists}.
+     */
+    private Page listDelayed(String index, String pkName, String skName, String keyCondition,
+            Map<String, AttributeValue> keyValues, int limit, Map<String, AttributeValue> start) {
+        Map<String, AttributeValue> values = new HashMap<>(keyValues);
+        values.put(":map", AttributeValue.fromS("M"));
+        List<Map<String, AttributeValue>> matches = new ArrayList<>();
+        Map<String, AttributeValue> from = start;
+        int evaluated = 0;
+        while (true) {
+            Map<String, AttributeValue> exclusiveStart = from;
+            int pageSize = Math.min(DELAYED_READ_BUDGET - evaluated, Math.max(100, 4 * (limit + 1)));
+            var response = dynamoDb.query(q -> q.tableName(tableName)
+                    .indexName(index)
+                    .keyConditionExpression(keyCondition)
+                    .filterExpression("attribute_type(delay, :map)")
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(pageSize)
+                    .exclusiveStartKey(exclusiveStart));
+            evaluated += response.scannedCount();
+            for (Map<String, AttributeValue> item : response.items()) {
+                matches.add(item);
+                if (matches.size() > limit) {
+                    List<Order> orders = matches.stream().limit(limit).map(DynamoOrderRepository::toOrder).toList();
+                    return new Page(orders, cursorOf(matches.get(limit - 1), pkName, skName));
+                }
+            }
+            boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            if (!more) {
+                return new Page(matches.stream().map(DynamoOrderRepository::toOrder).toList(), null);
+            }
+            from = response.lastEvaluatedKey();
+            if (evaluated >= DELAYED_READ_BUDGET) {
+                return new Page(matches.stream().map(DynamoOrderRepository::toOrder).toList(),
+                        cursorOf(from, pkName, skName));
+            }
+        }
+    }
+
+    private static String cursorOf(Map<String, AttributeValue> item, String pkName, String skName) {
+        return Cursors.encode(Map.of(PK, item.get(PK), SK, item.get(SK), pkName, item.get(pkName),
+                skName, item.get(skName)));
     }
 
     /** Decodes a cursor and checks it points into this very listing (partition and range). */
@@ -290,12 +355,32 @@ public final class DynamoOrderRepository implements OrderRepository {
         }
     }
 
+    @Override
+    public boolean compensate(Order order, List<TimelineEntry> newEntries, Coupon coupon) {
+        List<TransactWriteItem> writes = orderWrites(order, newEntries);
+        int couponIndex = writes.size();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(DynamoCouponRepository.couponItem(coupon))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build());
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e.cancellationReasons(), couponIndex)) {
+                return false;
+            }
+            throw versionConflictOr(order, e);
+        }
+    }
+
     /** The order put (conditional on the version it was computed from) and its new timeline entries. */
     private List<TransactWriteItem> orderWrites(Order order, List<TimelineEntry> newEntries) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
-                .item(orderItem(order))
+                .item(orderItem(order, delayRules))
                 .conditionExpression("version = :expected")
                 .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(order.version() - 1))))
                 .build()).build());
@@ -347,8 +432,12 @@ public final class DynamoOrderRepository implements OrderRepository {
         return item;
     }
 
-    /** An order item: the order's fields plus the index keys of its listings. */
-    static Map<String, AttributeValue> orderItem(Order order) {
+    /**
+     * An order item: the order's fields plus the index keys of its listings and, while its shipment is
+     * watched for delays, its due time in {@code ByDueTime} (absent otherwise: the index is sparse).
+     * Every write of an order goes through here, so the due time follows every change.
+     */
+    public static Map<String, AttributeValue> orderItem(Order order, DelayRules delayRules) {
         Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(order)));
         String created = TableKeys.createdSortKey(order.createdAt(), order.orderId());
         item.put(PK, AttributeValue.fromS(TableKeys.orderPk(order.orderId())));
@@ -361,6 +450,10 @@ public final class DynamoOrderRepository implements OrderRepository {
         item.put(TableKeys.SELLER_STATUS_SK, AttributeValue.fromS(created));
         item.put(TableKeys.BUYER_PK, AttributeValue.fromS(TableKeys.buyerPk(order.buyer().id())));
         item.put(TableKeys.BUYER_SK, AttributeValue.fromS(created));
+        delayRules.dueAt(order).ifPresent(due -> {
+            item.put(TableKeys.DUE_PK, AttributeValue.fromS(TableKeys.duePk(TableKeys.dueShard(order.orderId()))));
+            item.put(TableKeys.DUE_SK, AttributeValue.fromS(TableKeys.dueSortKey(due, order.orderId())));
+        });
         return item;
     }
 

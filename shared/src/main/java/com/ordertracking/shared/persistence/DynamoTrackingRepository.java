@@ -6,6 +6,7 @@ import static com.ordertracking.shared.persistence.TableKeys.SK;
 
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.tracking.DelayRules;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.shared.tracking.TrackingEvent;
 import java.time.Clock;
@@ -37,11 +38,19 @@ public final class DynamoTrackingRepository {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Clock clock;
+    private final DelayRules delayRules;
 
+    /** With the default delay rules (72 h carrier silence). */
     public DynamoTrackingRepository(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this(dynamoDb, tableName, clock, DelayRules.DEFAULT);
+    }
+
+    /** {@code delayRules} decide the order's due time in {@code ByDueTime} (see DynamoOrderRepository.orderItem). */
+    public DynamoTrackingRepository(DynamoDbClient dynamoDb, String tableName, Clock clock, DelayRules delayRules) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.clock = clock;
+        this.delayRules = delayRules;
     }
 
     /** The order a carrier + tracking number is registered to. */
@@ -72,9 +81,14 @@ public final class DynamoTrackingRepository {
      * checkpoint and the applied-event record (both conditional on not existing yet).
      */
     public ApplyResult apply(Order order, TimelineEntry checkpoint, TrackingEvent event) {
-        List<TransactWriteItem> writes = List.of(
+        return apply(order, checkpoint, List.of(), event);
+    }
+
+    /** As {@link #apply(Order, TimelineEntry, TrackingEvent)}, also appending {@code more} entries (a delay flag). */
+    public ApplyResult apply(Order order, TimelineEntry checkpoint, List<TimelineEntry> more, TrackingEvent event) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                        .item(DynamoOrderRepository.orderItem(order))
+                        .item(DynamoOrderRepository.orderItem(order, delayRules))
                         .conditionExpression("version = :expected")
                         .expressionAttributeValues(Map.of(":expected",
                                 AttributeValue.fromN(Long.toString(order.version() - 1))))
@@ -91,7 +105,12 @@ public final class DynamoTrackingRepository {
                                 "orderId", AttributeValue.fromS(order.orderId()),
                                 EXPIRES_AT, AttributeValue.fromN(Long.toString(expiry()))))
                         .conditionExpression("attribute_not_exists(pk)")
-                        .build()).build());
+                        .build()).build()));
+        // After the three above, so that the cancellation reasons' indexes below keep their meaning.
+        more.forEach(entry -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                .item(DynamoOrderRepository.timelineItem(order.orderId(), entry))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build()));
         try {
             TransactWriteItemsResponse response = dynamoDb.transactWriteItems(t -> t.transactItems(writes)
                     .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));

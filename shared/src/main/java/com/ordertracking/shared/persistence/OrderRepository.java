@@ -1,5 +1,6 @@
 package com.ordertracking.shared.persistence;
 
+import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -45,10 +46,16 @@ public interface OrderRepository {
 
     /**
      * A seller's listing, newest first: optionally one status and a creation-time range (both ends
-     * inclusive); {@code cursor} is the {@code nextCursor} of the previous page.
+     * inclusive), optionally only orders flagged as delayed; {@code cursor} is the {@code nextCursor} of
+     * the previous page.
      */
     record SellerListing(String sellerId, OrderStatus status, Instant createdFrom, Instant createdTo, int limit,
-            String cursor) {
+            String cursor, boolean delayedOnly) {
+
+        public SellerListing(String sellerId, OrderStatus status, Instant createdFrom, Instant createdTo, int limit,
+                String cursor) {
+            this(sellerId, status, createdFrom, createdTo, limit, cursor, false);
+        }
     }
 
     /**
@@ -100,6 +107,15 @@ public interface OrderRepository {
      * @throws VersionConflictException     when someone else changed the order first
      */
     void ship(Order order, List<TimelineEntry> newEntries);
+
+    /**
+     * Stores a changed order like {@link #update} and, in the same transaction, a new coupon (on
+     * condition that the seller has no coupon with that code yet): a goodwill compensation.
+     *
+     * @return false when the code is taken (nothing was written: try another code)
+     * @throws VersionConflictException when someone else changed the order first
+     */
+    boolean compensate(Order order, List<TimelineEntry> newEntries, Coupon coupon);
 
     /** The order's timeline, oldest first. */
     List<TimelineEntry> timeline(String orderId);

@@ -32,6 +32,12 @@ public final class TableKeys {
     public static final String DUE_PK = "gsi4pk";
     public static final String DUE_SK = "gsi4sk";
 
+    /**
+     * Partitions of {@code ByDueTime}: a few, so the monitor reads a handful of partitions rather than
+     * one hot one. Fixed: items written under another count would be stranded outside the queried shards.
+     */
+    public static final int DUE_SHARDS = 4;
+
     public static final String ORDER_SK = "ORDER";
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
@@ -52,6 +58,20 @@ public final class TableKeys {
 
     public static String buyerPk(String buyerId) {
         return "BUYER#" + buyerId;
+    }
+
+    /** The {@code ByDueTime} shard of an order: a stable hash (String.hashCode is specified) of its id. */
+    public static int dueShard(String orderId) {
+        return Math.floorMod(orderId.hashCode(), DUE_SHARDS);
+    }
+
+    public static String duePk(int shard) {
+        return "DUE#" + shard;
+    }
+
+    /** Sorts by due time; the order id keeps the key unique. */
+    public static String dueSortKey(Instant due, String orderId) {
+        return sortableTime(due) + "#" + orderId;
     }
 
     /** Sorts by creation time; the order id breaks ties and keeps the key unique. */

@@ -8,6 +8,7 @@ import com.ordertracking.shared.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.persistence.DynamoTrackingRepository.ApplyResult;
 import com.ordertracking.shared.persistence.OrderRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,12 +27,19 @@ public final class TrackingProcessor {
     private final DynamoTrackingRepository tracking;
     private final ParkedEvents parked;
     private final Clock clock;
+    private final DelayRules delayRules;
 
     public TrackingProcessor(OrderRepository orders, DynamoTrackingRepository tracking, ParkedEvents parked, Clock clock) {
+        this(orders, tracking, parked, clock, DelayRules.DEFAULT);
+    }
+
+    public TrackingProcessor(OrderRepository orders, DynamoTrackingRepository tracking, ParkedEvents parked, Clock clock,
+            DelayRules delayRules) {
         this.orders = orders;
         this.tracking = tracking;
         this.parked = parked;
         this.clock = clock;
+        this.delayRules = delayRules;
     }
 
     /** Wires from {@code ORDERS_TABLE} and {@code TRACKING_EVENTS_QUEUE_URL}. */
@@ -41,10 +49,11 @@ public final class TrackingProcessor {
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = settings.required("ORDERS_TABLE");
         Clock clock = Clock.systemUTC();
-        DynamoTrackingRepository tracking = new DynamoTrackingRepository(dynamoDb, table, clock);
-        return new TrackingProcessor(new DynamoOrderRepository(dynamoDb, table, clock), tracking,
+        DelayRules delayRules = DelayRules.from(settings);
+        DynamoTrackingRepository tracking = new DynamoTrackingRepository(dynamoDb, table, clock, delayRules);
+        return new TrackingProcessor(new DynamoOrderRepository(dynamoDb, table, clock, delayRules), tracking,
                 new ParkedEvents(tracking, new TrackingQueue(clients.sqs(), settings.required("TRACKING_EVENTS_QUEUE_URL"))),
-                clock);
+                clock, delayRules);
     }
 
     /** What happened to an event. */
@@ -72,13 +81,16 @@ public final class TrackingProcessor {
             }
             Order order = orders.find(orderId.get()).orElseThrow(() -> new IllegalStateException(
                     "Tracking number " + event.trackingNumber() + " is registered to missing order " + orderId.get()));
-            ShipmentProgress.Applied applied = ShipmentProgress.apply(order, event,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            switch (tracking.apply(applied.order(), applied.checkpoint(), event)) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            ShipmentProgress.Applied applied = ShipmentProgress.apply(order, event, now);
+            // Delivery clears a delay flag, a new estimate revises it or (pushed back > 1 day) raises one:
+            // in the same version step and transaction as the checkpoint.
+            DelayRules.Revised revised = delayRules.afterTrackingUpdate(order, applied.order(), now);
+            switch (tracking.apply(revised.order(), applied.checkpoint(), revised.entries(), event)) {
                 case ApplyResult.Applied(ConsumedCapacity capacity) -> {
                     // Safety net: events parked while a ship was committing, or left by an interrupted release.
                     parked.release(event.carrier(), event.trackingNumber());
-                    return new Outcome.Applied(order.orderId(), applied.order(), capacity);
+                    return new Outcome.Applied(order.orderId(), revised.order(), capacity);
                 }
                 case ApplyResult.Duplicate() -> {
                     return new Outcome.Duplicate(order.orderId());

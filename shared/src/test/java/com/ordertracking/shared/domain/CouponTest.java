@@ -13,7 +13,7 @@ class CouponTest {
     private static Coupon coupon(Instant from, Instant until, int minQuantity, Integer max, long used,
             BigDecimal amountOff) {
         return new Coupon("s", "CODE", null, amountOff == null ? BigDecimal.TEN : null, amountOff,
-                amountOff == null ? null : "EUR", from, until, minQuantity, max, null, used, from);
+                amountOff == null ? null : "EUR", from, until, minQuantity, max, null, used, from, null);
     }
 
     @Test

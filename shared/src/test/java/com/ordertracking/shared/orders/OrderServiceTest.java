@@ -101,6 +101,12 @@ class OrderServiceTest {
         public void ship(Order order, List<TimelineEntry> newEntries) {
             throw new UnsupportedOperationException("not used by OrderService");
         }
+
+        @Override
+        public boolean compensate(Order order, List<TimelineEntry> newEntries,
+                com.ordertracking.shared.domain.Coupon coupon) {
+            throw new UnsupportedOperationException("not used by OrderService");
+        }
     }
 
     private final InMemoryOrderRepository repository = new InMemoryOrderRepository();

@@ -41,10 +41,37 @@ final class Demo {
             send("GET", "/orders/" + tee.path("orderId").asText(), token("seller", "someone-else"), null, Map.of());
             step("A mistake in the order is named field by field (400 problem+json)");
             send("POST", "/orders", seller, "{\"currency\":\"usd\",\"items\":[]}", Map.of());
+            delayedParcel();
             out.println("\n=== Demo done. The system keeps running; try the curl commands above. ===\n");
         } catch (Exception e) {
             out.println("Demo stopped: " + e.getMessage());
         }
+    }
+
+    /** Issue 7: a parcel misses its estimate, the monitor flags it once, the seller sends a goodwill coupon. */
+    private void delayedParcel() throws Exception {
+        String seller = token("seller", "demo-seller");
+        step("A parcel is shipped with an estimated delivery three hours ago");
+        JsonNode order = send("POST", "/orders", seller, order("LAMP-01", "Desk lamp", 1, "34.00"), Map.of());
+        String orderId = order.path("orderId").asText();
+        send("POST", "/orders/" + orderId + "/process", seller, null, Map.of());
+        String eta = java.time.Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        send("POST", "/orders/" + orderId + "/ship", seller, Json.write(Map.of("carrier", "ups",
+                "trackingNumber", "1ZDEMO" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                "estimatedDelivery", eta)), Map.of());
+        step("The delay monitor runs (every 15 minutes; here on demand) and flags it");
+        send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of(), false);
+        JsonNode flagged = send("GET", "/orders/" + orderId, seller, null, Map.of(), false);
+        out.println("    delay: " + flagged.path("delay"));
+        step("The seller lists its delayed orders and sends Ana a goodwill coupon");
+        JsonNode delayed = send("GET", "/orders?delayed=true", seller, null, Map.of(), false);
+        out.println("    GET /orders?delayed=true -> " + delayed.path("items").size() + " delayed order(s)");
+        JsonNode coupon = send("POST", "/orders/" + orderId + "/compensations", seller,
+                "{\"type\":\"coupon\",\"percentOff\":15}", Map.of(), false);
+        out.println("    POST /orders/" + orderId + "/compensations -> coupon " + coupon.path("code").asText()
+                + " (" + coupon.path("percentOff").asText() + "% off, valid until " + coupon.path("validUntil").asText()
+                + ", one use, Ana only)");
     }
 
     private void step(String text) {

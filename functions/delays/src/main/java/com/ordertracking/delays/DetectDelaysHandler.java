@@ -1,0 +1,45 @@
+package com.ordertracking.delays;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.tracking.DelayMonitor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code DelayMonitorFunction}, every 15 minutes: flags shipments past their estimate or silent too
+ * long (docs/delays.md). Returns and logs what the run read and flagged.
+ */
+public final class DetectDelaysHandler implements RequestHandler<ScheduledEvent, DelayMonitor.Summary> {
+    /** Left for the last order and the log line; the rest stays due for the next run. */
+    static final long SAFETY_MARGIN_MILLIS = 5_000;
+
+    private final DelayMonitor monitor;
+
+    public DetectDelaysHandler() {
+        this(DelayMonitor.fromEnvironment());
+    }
+
+    public DetectDelaysHandler(DelayMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @Override
+    public DelayMonitor.Summary handleRequest(ScheduledEvent event, Context context) {
+        DelayMonitor.Summary summary = monitor.run(
+                () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("message", "delay monitor run");
+        line.put("now", summary.now().toString());
+        line.put("dueItemsRead", summary.dueItemsRead());
+        line.put("ordersRead", summary.ordersRead());
+        line.put("consumedReadUnits", summary.readUnits());
+        line.put("flagged", summary.flagged());
+        line.put("notDue", summary.notDue());
+        line.put("deferred", summary.deferred());
+        System.out.println(Json.write(line));
+        return summary;
+    }
+}
