@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -103,7 +102,7 @@ public final class DynamoOrderRepository implements OrderRepository {
                 if (!inConflictWithAnotherTransaction(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                Backoff.pause(attempt);
             }
         }
     }
@@ -152,17 +151,6 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
         return index >= 0 && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    /** Full-jitter exponential back-off between transaction attempts that collided. */
-    private static void backOff(int attempt) {
-        long cap = Math.min(1_000, 20L << Math.min(attempt, 10));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a transaction", e);
-        }
     }
 
     private static boolean inConflictWithAnotherTransaction(TransactionCanceledException e) {

@@ -3,6 +3,7 @@ package com.ordertracking.shared.tracking;
 import com.ordertracking.shared.aws.AwsClients;
 import com.ordertracking.shared.config.Settings;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.persistence.Backoff;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.persistence.DynamoTrackingRepository.ApplyResult;
@@ -95,9 +96,7 @@ public final class TrackingProcessor {
                 case ApplyResult.Duplicate() -> {
                     return new Outcome.Duplicate(order.orderId());
                 }
-                case ApplyResult.VersionConflict() -> {
-                    // re-read and re-apply
-                }
+                case ApplyResult.VersionConflict() -> Backoff.pause(attempt); // then re-read and re-apply
             }
         }
         throw new IllegalStateException("Order for " + event.key() + " kept changing; giving up after "
