@@ -59,7 +59,7 @@ public final class NotificationTemplates {
             case OrderStatusChanged -> {
                 if (event.status() == OrderStatus.SHIPPED && s != null) {
                     out.add(buyer(BuyerMessage.SHIPPED,
-                            "Your order has shipped: " + carrier(s) + " " + s.trackingNumber() + eta(s.estimatedDelivery())
+                            "Shipped: " + carrier(s) + " " + s.trackingNumber() + eta(s.estimatedDelivery())
                                     + ". Track: " + link,
                             "Your order has shipped",
                             "Your order " + id + " is on its way.\nCarrier: " + carrier(s) + "\nTracking number: "
@@ -74,7 +74,7 @@ public final class NotificationTemplates {
                             "Your order " + id + " is out for delivery today" + parcel(s) + ".\nTrack it: " + link));
                 } else if (event.status() == OrderStatus.DELIVERED) {
                     out.add(buyer(BuyerMessage.DELIVERED,
-                            "Delivered: your order" + parcel(s) + " has arrived. How did it go? Rate it: " + link,
+                            "Your order was delivered. How did it go? Rate it: " + link,
                             "Your order was delivered",
                             "Your order " + id + " was delivered" + parcel(s)
                                     + ".\nHow did it go? Your rating helps the seller and other buyers: " + link

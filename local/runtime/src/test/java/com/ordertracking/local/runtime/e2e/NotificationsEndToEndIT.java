@@ -81,9 +81,9 @@ class NotificationsEndToEndIT {
         }
 
         // THEN exactly one "delivered" SMS arrives (and stays one)
-        await().atMost(WAIT).until(() -> messages(phone, "Delivered").size() == 1);
+        await().atMost(WAIT).until(() -> messages(phone, "was delivered").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> messages(phone, "Delivered").size() == 1);
+                .until(() -> messages(phone, "was delivered").size() == 1);
 
         // WHEN the buyer turns SMS off and the next order ships
         assertThat(client.send("PUT", "/me/notification-preferences", buyer, preferences(false, true), Map.of())
