@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * mapping framework. Nulls are omitted; numbers keep their exact decimal text.
  */
 public final class AttributeValues {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private AttributeValues() {
     }
@@ -87,7 +87,8 @@ public final class AttributeValues {
         };
     }
 
-    private static JsonNode number(String text) {
+    /** A DynamoDB number as an exact JSON number (integers as longs where they fit). */
+    static JsonNode number(String text) {
         java.math.BigDecimal decimal = new java.math.BigDecimal(text);
         if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 18) {
             return NODES.numberNode(decimal.longValueExact());

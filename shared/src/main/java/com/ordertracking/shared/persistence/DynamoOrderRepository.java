@@ -33,6 +33,8 @@ public final class DynamoOrderRepository implements OrderRepository {
             TableKeys.SELLER_PK, TableKeys.SELLER_SK, TableKeys.SELLER_STATUS_PK, TableKeys.SELLER_STATUS_SK,
             TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.DUE_PK, TableKeys.DUE_SK);
     private static final int MAX_ATTEMPTS = 12;
+    /** The {@code entity} attribute of order items. */
+    public static final String ORDER_ENTITY = "Order";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -430,7 +432,7 @@ public final class DynamoOrderRepository implements OrderRepository {
         String created = TableKeys.createdSortKey(order.createdAt(), order.orderId());
         item.put(PK, AttributeValue.fromS(TableKeys.orderPk(order.orderId())));
         item.put(SK, AttributeValue.fromS(TableKeys.ORDER_SK));
-        item.put(TableKeys.ENTITY, AttributeValue.fromS("Order"));
+        item.put(TableKeys.ENTITY, AttributeValue.fromS(ORDER_ENTITY));
         item.put(TableKeys.SELLER_PK, AttributeValue.fromS(TableKeys.sellerPk(order.sellerId())));
         item.put(TableKeys.SELLER_SK, AttributeValue.fromS(created));
         item.put(TableKeys.SELLER_STATUS_PK, AttributeValue.fromS(
@@ -447,9 +449,22 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     /** Reads an order item (from a query, a get or a stream image). */
     public static Order toOrder(Map<String, AttributeValue> item) {
-        ObjectNode json = AttributeValues.toObject(item);
+        return toOrder(AttributeValues.toObject(item));
+    }
+
+    /**
+     * Reads an order item already converted to JSON (e.g. a stream image, see {@link StreamImages}):
+     * the storage attributes (keys, index keys, entity) are dropped, the rest is the {@link Order}.
+     */
+    public static Order toOrder(ObjectNode item) {
+        ObjectNode json = item.deepCopy();
         json.remove(STORAGE_ATTRIBUTES);
         return Json.convert(json, Order.class);
+    }
+
+    /** Whether an item (as JSON) is an order, as opposed to a timeline entry, registration, preference... */
+    public static boolean isOrderItem(ObjectNode item) {
+        return ORDER_ENTITY.equals(item.path(TableKeys.ENTITY).asText(null));
     }
 
     private CreateResult replayOf(IdempotencyClaim claim) {

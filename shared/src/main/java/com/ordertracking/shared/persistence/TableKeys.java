@@ -126,4 +126,12 @@ public final class TableKeys {
     public static String couponRedemptionSk(String buyerId) {
         return "REDEMPTION#" + buyerId;
     }
+
+    public static final String PREFERENCES_SK = "PREFERENCES";
+    public static final String NOTIFIED_SK = "NOTIFIED";
+
+    /** The exactly-once record of one notification: an event of an order, sent on one channel. */
+    public static String notifiedPk(String orderId, String eventId, String channel) {
+        return "NOTIFIED#" + orderId + "#" + eventId + "#" + channel;
+    }
 }

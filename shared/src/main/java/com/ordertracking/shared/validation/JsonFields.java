@@ -230,6 +230,31 @@ public final class JsonFields {
         return elements;
     }
 
+    /** An optional array of strings (at most {@code maxSize}); null when absent. */
+    public List<String> optionalTextList(String name, int maxSize) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            error(name, "must be an array of strings");
+            return null;
+        }
+        if (value.size() > maxSize) {
+            error(name, "must contain at most " + maxSize + " entries");
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                errors.add(new FieldError(path(name) + "[" + i + "]", "must be a string"));
+            } else {
+                texts.add(value.get(i).asText());
+            }
+        }
+        return texts;
+    }
+
     private boolean isObject() {
         return node != null && node.isObject();
     }

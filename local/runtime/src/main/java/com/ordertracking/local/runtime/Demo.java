@@ -41,6 +41,7 @@ final class Demo {
             send("GET", "/orders/" + tee.path("orderId").asText(), token("seller", "someone-else"), null, Map.of());
             step("A mistake in the order is named field by field (400 problem+json)");
             send("POST", "/orders", seller, "{\"currency\":\"usd\",\"items\":[]}", Map.of());
+            notifications(seller);
             delayedParcel();
             out.println("\n=== Demo done. The system keeps running; try the curl commands above. ===\n");
         } catch (Exception e) {
@@ -72,6 +73,74 @@ final class Demo {
         out.println("    POST /orders/" + orderId + "/compensations -> coupon " + coupon.path("code").asText()
                 + " (" + coupon.path("percentOff").asText() + "% off, valid until " + coupon.path("validUntil").asText()
                 + ", one use, Ana only)");
+    }
+
+    private static final String ANA_PHONE = "+14155550123";
+    private static final String ANA_EMAIL = "ana@example.com";
+
+    /** Buyer preferences → ship → signed carrier webhooks, printing Ana's SMS and email as they arrive. */
+    private void notifications(String seller) throws Exception {
+        step("Buyer Ana chooses SMS and email for order updates");
+        String ana = token("buyer", "ana");
+        send("PUT", "/me/notification-preferences", ana, Json.write(Map.of("email", ANA_EMAIL, "phone", ANA_PHONE,
+                "channels", Map.of("sms", true, "email", true))), Map.of());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        outbox(seen, "", 0, Duration.ZERO); // what was already there (e.g. the subscription confirmation)
+        step("The seller creates, processes and ships an order for Ana");
+        JsonNode order = send("POST", "/orders", seller, order("CAP-01", "Baseball cap", 1, "15.00"), Map.of());
+        String orderId = order.path("orderId").asText();
+        send("POST", "/orders/" + orderId + "/process", seller, null, Map.of());
+        String trackingNumber = "1ZDEMO" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        send("POST", "/orders/" + orderId + "/ship", seller, Json.write(Map.of("carrier", "ups",
+                "trackingNumber", trackingNumber, "estimatedDelivery",
+                java.time.Instant.now().plus(Duration.ofDays(3)).toString())), Map.of());
+        step("Ana's phone and inbox (stream → outbox publisher → order-events → notifier → SNS)");
+        outbox(seen, trackingNumber, 2, Duration.ofSeconds(20)); // shipped, by SMS and email
+        step("UPS posts signed IN_TRANSIT and DELIVERED webhooks (the DELIVERED one twice: a retry)");
+        webhook(trackingNumber, "IN_TRANSIT", "demo-" + trackingNumber + "-1");
+        String delivered = "demo-" + trackingNumber + "-2";
+        webhook(trackingNumber, "DELIVERED", delivered);
+        webhook(trackingNumber, "DELIVERED", delivered);
+        step("Ana hears about the delivery once (IN_TRANSIT is not worth a message)");
+        outbox(seen, "delivered", 2, Duration.ofSeconds(20));
+    }
+
+    private void webhook(String trackingNumber, String status, String eventId) throws Exception {
+        String body = Json.write(Map.of("eventId", eventId, "trackingNumber", trackingNumber, "status", status,
+                "occurredAt", java.time.Instant.now().toString()));
+        long timestamp = java.time.Instant.now().getEpochSecond();
+        send("POST", "/webhooks/carriers/ups", null, body, Map.of("X-Webhook-Timestamp", Long.toString(timestamp),
+                "X-Webhook-Signature", com.ordertracking.shared.tracking.WebhookSignatures.signGeneric(
+                        "local-webhook-secret", timestamp, body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Prints Ana's new outbox messages until {@code expected} new ones mentioning {@code marker} arrived
+     * or {@code timeout} passed (the pipeline is asynchronous).
+     */
+    private void outbox(java.util.Set<String> seen, String marker, int expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int fresh = 0;
+        do {
+            for (JsonNode m : send("GET", "/_local/outbox", null, null, Map.of(), false).path("messages")) {
+                String endpoint = m.path("endpoint").asText();
+                if ((endpoint.equals(ANA_PHONE) || endpoint.equals(ANA_EMAIL)) && seen.add(m.path("messageId").asText())) {
+                    if (timeout.isZero()) {
+                        continue;
+                    }
+                    String text = m.path("message").asText();
+                    fresh += text.contains(marker) ? 1 : 0;
+                    out.printf("    [%s %s] %s%n", m.path("protocol").asText(), endpoint,
+                            m.path("protocol").asText().equals("email")
+                                    ? m.path("subject").asText() + " | " + text.replace("\n", " / ") : text);
+                }
+            }
+            if (fresh >= expected) {
+                return;
+            }
+            Thread.sleep(250); // polling the outbox; a demo, not a test
+        } while (System.nanoTime() < deadline);
+        out.println("    (only " + fresh + " of " + expected + " messages arrived in " + timeout.toSeconds() + " s)");
     }
 
     private void step(String text) {

@@ -1,0 +1,98 @@
+package com.ordertracking.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.ordertracking.shared.events.OrderEvent;
+import com.ordertracking.shared.events.OrderEventPublisher;
+import com.ordertracking.shared.events.OrderEvents;
+import com.ordertracking.shared.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outbox publisher: reads the orders table's stream (NEW_AND_OLD_IMAGES), turns each order
+ * change into its domain events ({@link OrderEvents}) and publishes them, in stream order, to the
+ * {@code order-events} topic. It writes nothing to DynamoDB. On failure it reports the first record
+ * not fully published (ReportBatchItemFailures), so Lambda retries from there; records before it are
+ * done. A record that cannot be read fails the same way and, after the retries, reaches the
+ * on-failure queue. Republishing is harmless: event ids are deterministic and consumers dedupe.
+ */
+public final class PublishOrderEventsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** Time kept back from the function timeout for reporting. */
+    private static final Duration RESERVE = Duration.ofSeconds(2);
+
+    private final OrderEventPublisher publisher;
+
+    public PublishOrderEventsHandler() {
+        this(OrderEventPublisher.fromEnvironment());
+    }
+
+    public PublishOrderEventsHandler(OrderEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<OrderEvent> events = new ArrayList<>();
+        List<Integer> recordOf = new ArrayList<>();
+        int unreadable = -1;
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                for (OrderEvent e : OrderEvents.of(records.get(i))) {
+                    events.add(e);
+                    recordOf.add(i);
+                }
+            } catch (RuntimeException e) {
+                log("stream record unreadable; failing from here", records.get(i), e.toString());
+                unreadable = i;
+                break;
+            }
+        }
+        int failedEvent = publisher.publish(events, deadline(context));
+        int failedRecord = failedEvent >= 0 ? recordOf.get(failedEvent) : unreadable;
+        int published = failedEvent >= 0 ? failedEvent : events.size();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("message", "order events published");
+        line.put("records", records.size());
+        line.put("published", published);
+        line.put("types", events.subList(0, published).stream().map(e -> e.eventType().name()).toList());
+        System.out.println(Json.write(line));
+        if (failedRecord < 0) {
+            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        }
+        log("publishing stopped; Lambda retries from this record", records.get(failedRecord), null);
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of(
+                StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(records.get(failedRecord).getDynamodb().getSequenceNumber())
+                        .build()))
+                .build();
+    }
+
+    private Instant deadline(Context context) {
+        Duration budget = publisher.retryBudget();
+        if (context != null) {
+            Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
+            budget = left.compareTo(budget) < 0 ? left : budget;
+        }
+        return Instant.now().plus(budget.isNegative() ? Duration.ZERO : budget);
+    }
+
+    private static void log(String message, DynamodbStreamRecord record, String error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("message", message);
+        line.put("eventID", record.getEventID());
+        line.put("sequenceNumber", record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber());
+        if (error != null) {
+            line.put("error", error);
+        }
+        System.out.println(Json.write(line));
+    }
+}

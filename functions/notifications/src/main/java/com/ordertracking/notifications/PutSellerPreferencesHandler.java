@@ -1,0 +1,29 @@
+package com.ordertracking.notifications;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.notifications.PreferencesService;
+
+/**
+ * {@code PUT /seller/notification-preferences {email?, phone?, alerts?}}: where the seller's delay and
+ * shipment-exception alerts go; the email address is (un)subscribed on the {@code seller-alerts} topic.
+ */
+public final class PutSellerPreferencesHandler extends ApiHandler {
+    private final PreferencesService preferences;
+
+    public PutSellerPreferencesHandler() {
+        this(PreferencesService.fromEnvironment());
+    }
+
+    public PutSellerPreferencesHandler(PreferencesService preferences) {
+        this.preferences = preferences;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        return ApiResponses.json(200, preferences.updateSeller(sellerId, request.jsonBody()));
+    }
+}

@@ -1,0 +1,11 @@
+package com.ordertracking.shared.events;
+
+/** The domain events the outbox publisher derives from order changes (docs/events.md). */
+public enum OrderEventType {
+    OrderCreated,
+    OrderStatusChanged,
+    ShipmentUpdated,
+    DeliveryDelayed,
+    ReturnUpdated,
+    RefundIssued
+}

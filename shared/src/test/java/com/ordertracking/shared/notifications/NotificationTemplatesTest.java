@@ -1,0 +1,110 @@
+package com.ordertracking.shared.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ordertracking.shared.domain.Delay;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.ShipmentStatus;
+import com.ordertracking.shared.events.OrderEvent;
+import com.ordertracking.shared.events.OrderEvent.DelayInfo;
+import com.ordertracking.shared.events.OrderEvent.OrderSummary;
+import com.ordertracking.shared.events.OrderEvent.RefundInfo;
+import com.ordertracking.shared.events.OrderEvent.ReturnInfo;
+import com.ordertracking.shared.events.OrderEvent.ReturnState;
+import com.ordertracking.shared.events.OrderEvent.ShipmentInfo;
+import com.ordertracking.shared.events.OrderEventType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class NotificationTemplatesTest {
+    static final Instant AT = Instant.parse("2026-11-23T12:00:00Z");
+    /** A realistic worst case: a full-length order id, a 34-character tracking number, a production base URL. */
+    static final String ORDER = "ord_0123456789abcdefghjk";
+    static final TrackingLinks LINKS = new TrackingLinks("https://shop.example.com", "test-secret-0123456789");
+    static final NotificationTemplates TEMPLATES = new NotificationTemplates(LINKS);
+    static final ShipmentInfo SHIPMENT = new ShipmentInfo("fedex", "9261290100830000000000000012345678",
+            ShipmentStatus.IN_TRANSIT, Instant.parse("2026-11-26T18:00:00Z"), AT, AT, null);
+
+    static OrderEvent event(OrderEventType type, OrderStatus status) {
+        return new OrderEvent(1, OrderEvent.eventId(ORDER, 3, type), type, AT, ORDER, 3, "seller-1", "buyer-1", status,
+                null, new OrderSummary("USD", new BigDecimal("1234.50"), 12, AT), SHIPMENT,
+                new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), ShipmentStatus.IN_TRANSIT, null, AT, AT, null),
+                new DelayInfo(Delay.Reason.NO_CARRIER_UPDATE, AT, AT.plusSeconds(86_400 * 3)),
+                new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null),
+                new RefundInfo(new BigDecimal("1234.50"), "USD", AT));
+    }
+
+    static Stream<OrderEvent> notifiable() {
+        OrderEvent exception = event(OrderEventType.ShipmentUpdated, OrderStatus.IN_TRANSIT);
+        exception = new OrderEvent(1, exception.eventId(), exception.eventType(), AT, ORDER, 3, "seller-1", "buyer-1",
+                OrderStatus.IN_TRANSIT, null, null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(),
+                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null);
+        return Stream.of(event(OrderEventType.OrderCreated, OrderStatus.PENDING),
+                event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED),
+                event(OrderEventType.OrderStatusChanged, OrderStatus.OUT_FOR_DELIVERY),
+                event(OrderEventType.OrderStatusChanged, OrderStatus.DELIVERED),
+                event(OrderEventType.OrderStatusChanged, OrderStatus.CANCELLED),
+                event(OrderEventType.DeliveryDelayed, OrderStatus.IN_TRANSIT),
+                event(OrderEventType.ReturnUpdated, OrderStatus.RETURN_APPROVED),
+                event(OrderEventType.RefundIssued, OrderStatus.REFUNDED),
+                exception);
+    }
+
+    @ParameterizedTest
+    @MethodSource("notifiable")
+    void every_sms_fits_one_160_character_segment_even_in_the_worst_case(OrderEvent event) {
+        List<Notification> notifications = TEMPLATES.render(event);
+
+        assertThat(notifications).isNotEmpty();
+        notifications.forEach(n -> assertThat(n.sms()).as(n.kind() + ": " + n.sms())
+                .hasSizeLessThanOrEqualTo(NotificationTemplates.SMS_LIMIT));
+        notifications.forEach(n -> assertThat(n.subject()).isNotBlank());
+    }
+
+    @Test
+    void the_shipped_message_names_carrier_tracking_number_eta_and_the_tracking_link() {
+        Notification shipped = TEMPLATES.render(event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED)).getFirst();
+
+        assertThat(shipped.buyerMessage()).isEqualTo(BuyerMessage.SHIPPED);
+        assertThat(shipped.sms()).contains("FedEx", SHIPMENT.trackingNumber(), "Nov 26", LINKS.link(ORDER));
+        assertThat(shipped.email()).contains("FedEx", SHIPMENT.trackingNumber(), "Nov 26", LINKS.link(ORDER));
+    }
+
+    @Test
+    void a_delay_apologises_to_the_buyer_and_alerts_the_seller() {
+        List<Notification> delayed = TEMPLATES.render(event(OrderEventType.DeliveryDelayed, OrderStatus.IN_TRANSIT));
+
+        assertThat(delayed).extracting(Notification::kind).containsExactly("DELIVERY_DELAYED", "DELAY");
+        assertThat(delayed.getFirst().sms()).startsWith("Sorry").contains("New estimate: Nov 26");
+        assertThat(delayed.get(1).audience()).isEqualTo(Notification.Audience.SELLER);
+    }
+
+    @Test
+    void the_delivered_message_asks_for_feedback() {
+        Notification delivered = TEMPLATES.render(event(OrderEventType.OrderStatusChanged, OrderStatus.DELIVERED))
+                .getFirst();
+
+        assertThat(delivered.sms()).contains("Rate it");
+    }
+
+    @Test
+    void quiet_moments_send_nothing() {
+        assertThat(TEMPLATES.render(event(OrderEventType.OrderStatusChanged, OrderStatus.IN_TRANSIT))).isEmpty();
+        assertThat(TEMPLATES.render(event(OrderEventType.ShipmentUpdated, OrderStatus.IN_TRANSIT))).isEmpty();
+    }
+
+    @Test
+    void tracking_links_verify_and_resist_tampering() {
+        String token = LINKS.token(ORDER);
+
+        assertThat(LINKS.orderIdOf(token)).contains(ORDER);
+        assertThat(LINKS.orderIdOf("ord_0123456789abcdefghjm" + token.substring(token.indexOf('~')))).isEmpty();
+        assertThat(new TrackingLinks("https://x", "another-secret-012345").orderIdOf(token)).isEmpty();
+        assertThat(LINKS.orderIdOf("garbage")).isEmpty();
+    }
+}
