@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.ordertracking.local.runtime.poll.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -39,64 +40,47 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final SqsEventSourceConfig config;
     private final SqsClient sqs;
     private final HandlerInvoker function;
-    private volatile boolean running;
-    private Thread thread;
+    private static final Duration ERROR_BACKOFF = Duration.ofMillis(500);
+    private final PollingLoop loop;
 
     public SqsEventSourcePoller(SqsEventSourceConfig config, SqsClient sqs, HandlerInvoker function) {
         this.config = config;
         this.sqs = sqs;
         this.function = function;
+        // On close, let an in-flight batch finish (its deletes matter); receives return within waitTimeSeconds.
+        this.loop = new PollingLoop("sqs-poller-" + config.functionName(), this::round,
+                Duration.ofSeconds(config.waitTimeSeconds() + 10L));
     }
 
     public SqsEventSourceConfig config() {
         return config;
     }
 
-    public synchronized SqsEventSourcePoller start() {
-        if (thread == null) {
-            running = true;
-            thread = Thread.ofVirtual().name("sqs-poller-" + config.functionName()).start(this::loop);
-        }
+    public SqsEventSourcePoller start() {
+        loop.start();
         return this;
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            try {
-                // Let an in-flight batch finish (its deletes matter); receives return within waitTimeSeconds.
-                if (!t.join(Duration.ofSeconds(config.waitTimeSeconds() + 10L))) {
-                    t.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                List<Message> batch = receiveBatch();
-                if (!batch.isEmpty()) {
-                    process(batch);
-                }
-            } catch (SdkException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("{}: polling {} failed: {}", config.functionName(), config.queueUrl(), e.getMessage());
-                pause();
-            } catch (RuntimeException e) {
-                LOG.error("{}: poller error", config.functionName(), e);
-                pause();
+    private void round() {
+        try {
+            List<Message> batch = receiveBatch();
+            if (!batch.isEmpty()) {
+                process(batch);
             }
+        } catch (SdkException e) {
+            if (!loop.isRunning()) {
+                return;
+            }
+            LOG.warn("{}: polling {} failed: {}", config.functionName(), config.queueUrl(), e.getMessage());
+            loop.pause(ERROR_BACKOFF);
+        } catch (RuntimeException e) {
+            LOG.error("{}: poller error", config.functionName(), e);
+            loop.pause(ERROR_BACKOFF);
         }
     }
 
@@ -119,7 +103,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             if (received.isEmpty() && (batch.isEmpty() || config.maximumBatchingWindowSeconds() == 0)) {
                 break;
             }
-        } while (running && batch.size() < config.batchSize() && System.nanoTime() < deadline);
+        } while (loop.isRunning() && batch.size() < config.batchSize() && System.nanoTime() < deadline);
         return batch;
     }
 
@@ -236,12 +220,4 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         return config.queueUrl().substring(config.queueUrl().lastIndexOf('/') + 1);
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(Duration.ofMillis(500)); // back off after an SQS error, not waiting for a condition
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import com.ordertracking.local.runtime.poll.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,9 +48,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private final HandlerInvoker function;
     // Concurrent only so checkpoints() can be read from other threads; the poller thread is the sole writer.
     private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
-    private volatile boolean running;
+    private final PollingLoop loop;
     private volatile boolean ready;
-    private Thread thread;
     private long nextDescribeNanos;
     private boolean firstDescribe = true;
 
@@ -85,6 +85,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         this.streams = streams;
         this.onFailureSqs = onFailureSqs;
         this.function = function;
+        this.loop = new PollingLoop("ddb-stream-poller-" + config.functionName(), this::round, Duration.ofSeconds(10));
     }
 
     /** The stream ARN the template's {@code !GetAtt Table.StreamArn} would resolve to. */
@@ -105,60 +106,41 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         return ready;
     }
 
-    public synchronized DynamoDbStreamPoller start() {
-        if (thread == null) {
-            running = true;
-            thread = Thread.ofVirtual().name("ddb-stream-poller-" + config.functionName()).start(this::loop);
-        }
+    public DynamoDbStreamPoller start() {
+        loop.start();
         return this;
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            try {
-                if (!t.join(Duration.ofSeconds(10))) {
-                    t.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (System.nanoTime() >= nextDescribeNanos) {
-                    describe();
-                }
-                boolean fetched = false;
-                for (ShardState shard : List.copyOf(shards.values())) {
-                    if (!running) {
-                        return;
-                    }
-                    fetched |= pollShard(shard);
-                }
-                ready = true;
-                if (!fetched) {
-                    pause(config.pollInterval());
-                }
-            } catch (SdkException e) {
-                if (!running) {
+    private void round() {
+        try {
+            if (System.nanoTime() >= nextDescribeNanos) {
+                describe();
+            }
+            boolean fetched = false;
+            for (ShardState shard : List.copyOf(shards.values())) {
+                if (!loop.isRunning()) {
                     return;
                 }
-                LOG.warn("{}: stream polling failed: {}", config.functionName(), e.getMessage());
-                pause(Duration.ofSeconds(1));
-            } catch (RuntimeException e) {
-                LOG.error("{}: stream poller error", config.functionName(), e);
-                pause(Duration.ofSeconds(1));
+                fetched |= pollShard(shard);
             }
+            ready = true;
+            if (!fetched) {
+                loop.pause(config.pollInterval());
+            }
+        } catch (SdkException e) {
+            if (!loop.isRunning()) {
+                return;
+            }
+            LOG.warn("{}: stream polling failed: {}", config.functionName(), e.getMessage());
+            loop.pause(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            LOG.error("{}: stream poller error", config.functionName(), e);
+            loop.pause(Duration.ofSeconds(1));
         }
     }
 
@@ -266,7 +248,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private void process(ShardState shard, List<Record> batch, int attemptsSoFar) {
         List<Record> remaining = batch;
         int attempts = attemptsSoFar;
-        while (running && !remaining.isEmpty()) {
+        while (loop.isRunning() && !remaining.isEmpty()) {
             Failure failure = invoke(remaining);
             if (failure == null) {
                 shard.checkpoint = lastSequence(remaining);
@@ -283,7 +265,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 shard.checkpoint = lastSequence(remaining);
                 return;
             }
-            pause(config.retryDelay());
+            loop.pause(config.retryDelay());
             if (config.bisectBatchOnFunctionError() && failure.wholeBatch() && remaining.size() > 1) {
                 int half = remaining.size() / 2;
                 process(shard, remaining.subList(0, half), attempts);
@@ -386,12 +368,4 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         return out;
     }
 
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration); // poll/backoff pacing, not waiting for a condition
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 }
