@@ -10,6 +10,7 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
+import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Feedback;
 import com.ordertracking.shared.domain.LineItem;
@@ -84,6 +85,10 @@ class PublishOrderEventsIT {
                 null, null), OrderStatus.IN_TRANSIT, AT.plusSeconds(60)));
         order = change(records, order, order.withDelay(new Delay(Delay.Reason.ESTIMATE_PUSHED_BACK, AT,
                 AT.plus(Duration.ofDays(6))), AT.plusSeconds(120)));
+        String couponCode = "SORRY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        order = change(records, order, order.withCompensation(new Compensation(Compensation.COUPON, couponCode,
+                null, new BigDecimal("5.00"), "USD", AT.plus(Duration.ofDays(90)), AT.plusSeconds(150))));
+        long compensatedVersion = order.version();
         order = change(records, order, order.withStatus(OrderStatus.DELIVERED, AT.plusSeconds(180)));
         order = change(records, order, order.withFeedback(new Feedback(5, "great", AT.plusSeconds(200))));
         ReturnRequest request = new ReturnRequest("ret_1", "too small", null, AT, null, null, null);
@@ -106,6 +111,7 @@ class PublishOrderEventsIT {
                 OrderEventType.OrderStatusChanged, // SHIPPED
                 OrderEventType.OrderStatusChanged, OrderEventType.ShipmentUpdated, // IN_TRANSIT + new ETA
                 OrderEventType.DeliveryDelayed,
+                OrderEventType.CompensationOffered,
                 OrderEventType.OrderStatusChanged, // DELIVERED
                 OrderEventType.OrderStatusChanged, OrderEventType.ReturnUpdated, // requested
                 OrderEventType.OrderStatusChanged, OrderEventType.ReturnUpdated, // approved
@@ -120,6 +126,15 @@ class PublishOrderEventsIT {
         assertThat(shipped.messageAttributes().get("sellerId").stringValue()).isEqualTo(sellerId);
         assertThat(shipped.messageAttributes().get("buyerId").stringValue()).isEqualTo("buyer-1");
         assertThat(shipped.messageAttributes().get("schemaVersion").stringValue()).isEqualTo("1");
+        Message offered = messages.stream().filter(m -> m.body().contains("CompensationOffered")).findFirst().orElseThrow();
+        assertThat(offered.messageAttributes().get("eventType").stringValue()).isEqualTo("CompensationOffered");
+        assertThat(offered.messageAttributes().get("buyerId").stringValue()).isEqualTo("buyer-1");
+        OrderEvent compensation = Json.read(offered.body(), OrderEvent.class);
+        assertThat(compensation.eventId()).isEqualTo(order.orderId() + ":v" + compensatedVersion + ":CompensationOffered");
+        assertThat(compensation.compensation().couponCode()).isEqualTo(couponCode);
+        assertThat(compensation.compensation().amountOff()).isEqualByComparingTo("5.00");
+        assertThat(compensation.compensation().currency()).isEqualTo("USD");
+        assertThat(compensation.compensation().validUntil()).isEqualTo(AT.plus(Duration.ofDays(90)));
     }
 
     @Test
@@ -128,7 +143,7 @@ class PublishOrderEventsIT {
         Order order = newOrder();
         Order bumped = new Order(order.orderId(), order.sellerId(), order.buyer(), order.items(),
                 order.shippingAddress(), order.currency(), order.discount(), order.totals(), order.status(),
-                order.version() + 1, order.createdAt(), AT.plusSeconds(5), null, null, null, null, null, null, null);
+                order.version() + 1, order.createdAt(), AT.plusSeconds(5), null, null, null, null, null, null, List.of());
         Map<String, AttributeValue> before = item(order);
         orders.update(bumped, List.of());
         Map<String, AttributeValue> timeline = Map.of("pk", AttributeValue.fromS(TableKeys.orderPk(order.orderId())),

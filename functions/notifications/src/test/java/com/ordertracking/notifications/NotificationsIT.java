@@ -23,6 +23,7 @@ import com.ordertracking.shared.notifications.NotificationTemplates;
 import com.ordertracking.shared.notifications.Notifier;
 import com.ordertracking.shared.notifications.PreferencesRepository;
 import com.ordertracking.shared.notifications.TrackingLinks;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,7 @@ class NotificationsIT {
     private final String orderId = "ord_" + UUID.randomUUID();
     private final String phone = randomPhone();
     private final String email = buyerId + "@example.com";
+    private final String couponCode = "SORRY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private final String trackingNumber = "1Z" + UUID.randomUUID().toString().substring(0, 12).toUpperCase();
 
     NotificationsIT(LocalCloud cloud) {
@@ -174,6 +176,31 @@ class NotificationsIT {
                 .satisfies(m -> assertThat(m.message()).startsWith("Delay: order " + orderId));
     }
 
+    @Test
+    void a_compensation_reaches_the_buyer_once_per_channel_with_the_coupon_code_and_nothing_goes_to_the_seller() {
+        putBuyer(Map.of("email", email, "phone", phone, "channels", Map.of("sms", true, "email", true)));
+        String sellerPhone = randomPhone();
+        PutSellerPreferencesHandler sellerPrefs = cloud.instantiate("PutSellerPreferencesFunction", PutSellerPreferencesHandler::new);
+        assertThat(sellerPrefs.handleRequest(api("notifications/put-seller-preferences.json", "seller", sellerId,
+                Json.write(Map.of("phone", sellerPhone))), null).getStatusCode()).isEqualTo(200);
+        SendNotificationsHandler notifier = notifier();
+        SQSEvent offered = sqs(event(OrderEventType.CompensationOffered, OrderStatus.IN_TRANSIT, 6));
+
+        // WHEN the CompensationOffered message arrives twice (at-least-once delivery)
+        for (int i = 0; i < 2; i++) {
+            assertThat(notifier.handleRequest(offered, null).getBatchItemFailures()).isEmpty();
+        }
+
+        // THEN one SMS and one email with the code, discount and expiry; the seller made the offer and hears nothing
+        assertThat(cloud.outbox().messagesTo(phone)).singleElement()
+                .satisfies(m -> assertThat(m.message()).startsWith("Sorry").contains(couponCode, "15% off", "Feb 21"));
+        assertThat(mails()).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("A coupon to make up for the delay");
+            assertThat(m.message()).contains(couponCode, orderId);
+        });
+        assertThat(cloud.outbox().messagesTo(sellerPhone)).isEmpty();
+    }
+
     @ParameterizedTest
     @Event(value = "events/notifications/order-events-with-poison.json", type = SQSEvent.class)
     void an_unreadable_message_is_the_only_batch_item_failure(SQSEvent event) {
@@ -255,7 +282,10 @@ class NotificationsIT {
                         AT.plus(Duration.ofDays(3)), AT, null, null), null,
                 type == OrderEventType.DeliveryDelayed
                         ? new OrderEvent.DelayInfo(Delay.Reason.PAST_ESTIMATED_DELIVERY, AT, null) : null,
-                null, null);
+                null, null,
+                type == OrderEventType.CompensationOffered
+                        ? new OrderEvent.CompensationInfo("coupon", couponCode, new BigDecimal("15"), null, null,
+                                Instant.parse("2027-02-21T12:00:00Z"), AT) : null);
     }
 
     private static SQSEvent sqs(OrderEvent event) {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * envelope fields are always present; the sections are present by event type:
  * {@code order} (OrderCreated), {@code previousStatus} (OrderStatusChanged), {@code shipment}
  * (whenever the order has one), {@code previousShipment} (ShipmentUpdated), {@code delay}
- * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued).
+ * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued),
+ * {@code compensation} (CompensationOffered).
  * No buyer contact data travels in events: the notifier reads preferences itself.
  *
  * @param eventId    deterministic ({@code orderId:v<orderVersion>:<eventType>}) so consumers can dedupe
@@ -33,7 +34,8 @@ public record OrderEvent(
         ShipmentInfo previousShipment,
         DelayInfo delay,
         ReturnInfo returnRequest,
-        RefundInfo refund) {
+        RefundInfo refund,
+        CompensationInfo compensation) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -61,5 +63,10 @@ public record OrderEvent(
     public enum ReturnState { REQUESTED, APPROVED, REJECTED, RECEIVED }
 
     public record RefundInfo(BigDecimal amount, String currency, Instant at) {
+    }
+
+    /** A seller's goodwill coupon for the buyer: {@code percentOff} or {@code amountOff} (in {@code currency}). */
+    public record CompensationInfo(String type, String couponCode, BigDecimal percentOff, BigDecimal amountOff,
+            String currency, Instant validUntil, Instant offeredAt) {
     }
 }

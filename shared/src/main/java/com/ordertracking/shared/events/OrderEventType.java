@@ -7,5 +7,6 @@ public enum OrderEventType {
     ShipmentUpdated,
     DeliveryDelayed,
     ReturnUpdated,
-    RefundIssued
+    RefundIssued,
+    CompensationOffered
 }

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
+import com.ordertracking.shared.events.OrderEvent.CompensationInfo;
 import com.ordertracking.shared.events.OrderEvent.DelayInfo;
 import com.ordertracking.shared.events.OrderEvent.OrderSummary;
 import com.ordertracking.shared.events.OrderEvent.RefundInfo;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The outbox rule: which domain events one stored change of an order means. Pure: compares the
@@ -86,7 +90,29 @@ public final class OrderEvents {
             events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
                     new RefundInfo(after.refund().amount(), after.currency(), after.refund().at())));
         }
+        Compensation offered = newCompensation(before, after);
+        if (offered != null) {
+            events.add(event(OrderEventType.CompensationOffered, after, null, null, null, null, null, null,
+                    new CompensationInfo(offered.type(), offered.couponCode(), offered.percentOff(),
+                            offered.amountOff(), offered.currency(), offered.validUntil(), offered.offeredAt())));
+        }
         return events;
+    }
+
+    /**
+     * The entry {@code after} gained (its coupon code is not in {@code before}), or null. The API appends
+     * one compensation per conditional write, so one order version carries at most one new entry and the
+     * version-based event id stays unique; should an image ever gain several, the newest is announced.
+     */
+    private static Compensation newCompensation(Order before, Order after) {
+        Set<String> known = before.compensations().stream().map(Compensation::couponCode).collect(Collectors.toSet());
+        Compensation added = null;
+        for (Compensation c : after.compensations()) {
+            if (!known.contains(c.couponCode())) {
+                added = c;
+            }
+        }
+        return added;
     }
 
     /** A revision is a new reason or a new expectation; re-flagging the same delay is not news. */
@@ -98,10 +124,16 @@ public final class OrderEvents {
     private static OrderEvent event(OrderEventType type, Order order, OrderStatus previousStatus,
             OrderSummary summary, ShipmentInfo previousShipment, DelayInfo delay, ReturnInfo returnInfo,
             RefundInfo refund) {
+        return event(type, order, previousStatus, summary, previousShipment, delay, returnInfo, refund, null);
+    }
+
+    private static OrderEvent event(OrderEventType type, Order order, OrderStatus previousStatus,
+            OrderSummary summary, ShipmentInfo previousShipment, DelayInfo delay, ReturnInfo returnInfo,
+            RefundInfo refund, CompensationInfo compensation) {
         return new OrderEvent(OrderEvent.SCHEMA_VERSION, OrderEvent.eventId(order.orderId(), order.version(), type),
                 type, order.updatedAt(), order.orderId(), order.version(), order.sellerId(), order.buyer().id(),
                 order.status(), previousStatus, summary, shipment(order.shipment()), previousShipment, delay,
-                returnInfo, refund);
+                returnInfo, refund, compensation);
     }
 
     static ShipmentInfo shipment(Shipment shipment) {

@@ -141,6 +141,23 @@ public final class NotificationTemplates {
                         "We issued your refund" + amount + " for order " + id
                                 + ".\nDepending on your bank it can take 5-10 business days to appear."));
             }
+            case CompensationOffered -> {
+                var c = event.compensation();
+                if (c != null && c.couponCode() != null) {
+                    String discount = discount(c);
+                    String until = c.validUntil() == null ? null : DAY.format(c.validUntil());
+                    out.add(buyer(BuyerMessage.COMPENSATION_OFFERED,
+                            fit("Sorry your order was late. Code " + c.couponCode() + " gives you " + discount
+                                    + " off your next order from this shop" + (until == null ? "" : ", until " + until)
+                                    + "."),
+                            "A coupon to make up for the delay",
+                            "We're sorry your order " + id + parcel(s) + " was late.\n"
+                                    + "To make up for it, the seller offers you " + discount
+                                    + " off your next order with them.\nCoupon code: " + c.couponCode()
+                                    + "\nValid until: " + (until == null ? "no expiry" : until)
+                                    + " (one use, for you only)\nTrack your order: " + link));
+                }
+            }
         }
         return out;
     }
@@ -159,6 +176,15 @@ public final class NotificationTemplates {
 
     private static String parcel(ShipmentInfo s) {
         return s == null ? "" : " (" + carrier(s) + " " + s.trackingNumber() + ")";
+    }
+
+    /** "15%" or "10.00 USD". */
+    private static String discount(OrderEvent.CompensationInfo c) {
+        if (c.percentOff() != null) {
+            return c.percentOff().stripTrailingZeros().toPlainString() + "%";
+        }
+        return c.amountOff() == null ? "a discount" : c.amountOff().toPlainString()
+                + (c.currency() == null ? "" : " " + c.currency());
     }
 
     private static String eta(Instant eta) {

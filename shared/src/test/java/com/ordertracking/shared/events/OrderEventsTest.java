@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
+import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Feedback;
 import com.ordertracking.shared.domain.LineItem;
@@ -86,7 +87,7 @@ class OrderEventsTest {
         Order feedback = delivered.withFeedback(new Feedback(5, "great", AT));
         Order bare = new Order(PENDING.orderId(), PENDING.sellerId(), PENDING.buyer(), PENDING.items(),
                 PENDING.shippingAddress(), PENDING.currency(), null, PENDING.totals(), PENDING.status(), 2,
-                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, null);
+                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, List.of());
 
         assertThat(OrderEvents.between(delivered, feedback)).isEmpty();
         assertThat(OrderEvents.between(PENDING, bare)).isEmpty();
@@ -109,6 +110,34 @@ class OrderEventsTest {
         assertThat(types(OrderEvents.between(flagged, revised))).containsExactly(OrderEventType.DeliveryDelayed);
         assertThat(OrderEvents.between(revised, reflagged)).isEmpty();
         assertThat(OrderEvents.between(revised, revised.withDelay(null, AT))).isEmpty();
+    }
+
+    @Test
+    void a_new_compensation_is_compensation_offered_with_the_coupon_and_a_deterministic_id() {
+        Order delayed = shipped().withDelay(new Delay(Delay.Reason.PAST_ESTIMATED_DELIVERY, AT, null), AT);
+        Compensation coupon = new Compensation(Compensation.COUPON, "SORRY-ABCDEFGH", new BigDecimal("15"), null,
+                null, AT.plus(Duration.ofDays(90)), AT.plusSeconds(60));
+        Order compensated = delayed.withCompensation(coupon);
+        Compensation second = new Compensation(Compensation.COUPON, "SORRY-23456789", null, new BigDecimal("5.00"),
+                "USD", AT.plus(Duration.ofDays(91)), AT.plusSeconds(120));
+        Order twice = compensated.withCompensation(second);
+
+        List<OrderEvent> events = OrderEvents.between(delayed, compensated);
+
+        assertThat(types(events)).containsExactly(OrderEventType.CompensationOffered);
+        OrderEvent offered = events.getFirst();
+        assertThat(offered.eventId()).isEqualTo("ord_1:v" + compensated.version() + ":CompensationOffered");
+        assertThat(offered.sellerId()).isEqualTo("seller-1");
+        assertThat(offered.buyerId()).isEqualTo("buyer-1");
+        assertThat(offered.compensation()).isEqualTo(new OrderEvent.CompensationInfo("coupon", "SORRY-ABCDEFGH",
+                new BigDecimal("15"), null, null, AT.plus(Duration.ofDays(90)), AT.plusSeconds(60)));
+        assertThat(offered.occurredAt()).isEqualTo(AT.plusSeconds(60));
+        assertThat(OrderEvents.between(delayed, compensated)).isEqualTo(events);
+        // a second coupon is news again; an unrelated bump that keeps the list is not; a replay is not
+        assertThat(OrderEvents.between(compensated, twice)).singleElement()
+                .satisfies(e -> assertThat(e.compensation().couponCode()).isEqualTo("SORRY-23456789"));
+        assertThat(OrderEvents.between(twice, twice.withFeedback(new Feedback(4, "ok", AT)))).isEmpty();
+        assertThat(OrderEvents.between(compensated, compensated)).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.events.OrderEvent;
+import com.ordertracking.shared.events.OrderEvent.CompensationInfo;
 import com.ordertracking.shared.events.OrderEvent.DelayInfo;
 import com.ordertracking.shared.events.OrderEvent.OrderSummary;
 import com.ordertracking.shared.events.OrderEvent.RefundInfo;
@@ -36,14 +37,16 @@ class NotificationTemplatesTest {
                 new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), ShipmentStatus.IN_TRANSIT, null, AT, AT, null),
                 new DelayInfo(Delay.Reason.NO_CARRIER_UPDATE, AT, AT.plusSeconds(86_400 * 3)),
                 new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null),
-                new RefundInfo(new BigDecimal("1234.50"), "USD", AT));
+                new RefundInfo(new BigDecimal("1234.50"), "USD", AT),
+                new CompensationInfo("coupon", "SORRY-ABCDEFGH", null, new BigDecimal("1234.50"), "USD",
+                        Instant.parse("2027-02-21T12:00:00Z"), AT));
     }
 
     static Stream<OrderEvent> notifiable() {
         OrderEvent exception = event(OrderEventType.ShipmentUpdated, OrderStatus.IN_TRANSIT);
         exception = new OrderEvent(1, exception.eventId(), exception.eventType(), AT, ORDER, 3, "seller-1", "buyer-1",
                 OrderStatus.IN_TRANSIT, null, null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(),
-                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null);
+                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null);
         return Stream.of(event(OrderEventType.OrderCreated, OrderStatus.PENDING),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.OUT_FOR_DELIVERY),
@@ -52,6 +55,7 @@ class NotificationTemplatesTest {
                 event(OrderEventType.DeliveryDelayed, OrderStatus.IN_TRANSIT),
                 event(OrderEventType.ReturnUpdated, OrderStatus.RETURN_APPROVED),
                 event(OrderEventType.RefundIssued, OrderStatus.REFUNDED),
+                event(OrderEventType.CompensationOffered, OrderStatus.DELIVERED),
                 exception);
     }
 
@@ -82,6 +86,26 @@ class NotificationTemplatesTest {
         assertThat(delayed).extracting(Notification::kind).containsExactly("DELIVERY_DELAYED", "DELAY");
         assertThat(delayed.getFirst().sms()).startsWith("Sorry").contains("New estimate: Nov 26");
         assertThat(delayed.get(1).audience()).isEqualTo(Notification.Audience.SELLER);
+    }
+
+    @Test
+    void a_compensation_tells_the_buyer_the_apology_code_discount_and_expiry_without_truncation() {
+        OrderEvent amount = event(OrderEventType.CompensationOffered, OrderStatus.DELIVERED);
+        OrderEvent percent = new OrderEvent(1, amount.eventId(), amount.eventType(), AT, ORDER, 3, "seller-1",
+                "buyer-1", OrderStatus.IN_TRANSIT, null, null, SHIPMENT, null, null, null, null,
+                new CompensationInfo("coupon", "SORRY-23456789", new BigDecimal("15.0"), null, null,
+                        Instant.parse("2027-02-21T12:00:00Z"), AT));
+
+        List<Notification> byAmount = TEMPLATES.render(amount);
+        Notification byPercent = TEMPLATES.render(percent).getFirst();
+
+        assertThat(byAmount).extracting(Notification::kind).containsExactly("COMPENSATION_OFFERED");
+        assertThat(byAmount.getFirst().audience()).isEqualTo(Notification.Audience.BUYER);
+        assertThat(byAmount.getFirst().sms()).startsWith("Sorry").contains("SORRY-ABCDEFGH", "1234.50 USD off", "Feb 21")
+                .doesNotEndWith("…");
+        assertThat(byPercent.sms()).contains("SORRY-23456789", "15% off", "Feb 21").doesNotEndWith("…");
+        assertThat(byPercent.email()).contains("sorry", ORDER, "SORRY-23456789", "15% off", "Feb 21", LINKS.link(ORDER));
+        assertThat(byPercent.email().length()).isGreaterThan(byPercent.sms().length());
     }
 
     @Test

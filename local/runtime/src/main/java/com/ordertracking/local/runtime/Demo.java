@@ -52,19 +52,25 @@ final class Demo {
     /** Issue 7: a parcel misses its estimate, the monitor flags it once, the seller sends a goodwill coupon. */
     private void delayedParcel() throws Exception {
         String seller = token("seller", "demo-seller");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        outbox(seen, "", 0, Duration.ZERO); // Ana's earlier messages are not this story's
         step("A parcel is shipped with an estimated delivery three hours ago");
         JsonNode order = send("POST", "/orders", seller, order("LAMP-01", "Desk lamp", 1, "34.00"), Map.of());
         String orderId = order.path("orderId").asText();
         send("POST", "/orders/" + orderId + "/process", seller, null, Map.of());
         String eta = java.time.Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .toString();
+        String trackingNumber = "1ZDEMO" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         send("POST", "/orders/" + orderId + "/ship", seller, Json.write(Map.of("carrier", "ups",
-                "trackingNumber", "1ZDEMO" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
-                "estimatedDelivery", eta)), Map.of());
+                "trackingNumber", trackingNumber, "estimatedDelivery", eta)), Map.of());
+        // Let the shipped messages arrive first, so the delay messages below print on their own.
+        outbox(seen, trackingNumber, 2, Duration.ofSeconds(20));
         step("The delay monitor runs (every 15 minutes; here on demand) and flags it");
         send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of(), false);
         JsonNode flagged = send("GET", "/orders/" + orderId, seller, null, Map.of(), false);
         out.println("    delay: " + flagged.path("delay"));
+        step("Ana hears about the delay (SMS and email, once however often the monitor runs)");
+        outbox(seen, "running late", 2, Duration.ofSeconds(20));
         step("The seller lists its delayed orders and sends Ana a goodwill coupon");
         JsonNode delayed = send("GET", "/orders?delayed=true", seller, null, Map.of(), false);
         out.println("    GET /orders?delayed=true -> " + delayed.path("items").size() + " delayed order(s)");
@@ -73,6 +79,9 @@ final class Demo {
         out.println("    POST /orders/" + orderId + "/compensations -> coupon " + coupon.path("code").asText()
                 + " (" + coupon.path("percentOff").asText() + "% off, valid until " + coupon.path("validUntil").asText()
                 + ", one use, Ana only)");
+        step("Ana gets the coupon code (stream → CompensationOffered → notifier)");
+        String code = coupon.path("code").asText();
+        outbox(seen, code.isEmpty() ? "coupon" : code, 2, Duration.ofSeconds(20));
     }
 
     private static final String ANA_PHONE = "+14155550123";
