@@ -86,7 +86,7 @@ class OrderEventsTest {
         Order feedback = delivered.withFeedback(new Feedback(5, "great", AT));
         Order bare = new Order(PENDING.orderId(), PENDING.sellerId(), PENDING.buyer(), PENDING.items(),
                 PENDING.shippingAddress(), PENDING.currency(), null, PENDING.totals(), PENDING.status(), 2,
-                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null);
+                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, List.of());
 
         assertThat(OrderEvents.between(delivered, feedback)).isEmpty();
         assertThat(OrderEvents.between(PENDING, bare)).isEmpty();
