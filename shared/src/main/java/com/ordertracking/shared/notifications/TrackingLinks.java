@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Public tracking links {@code <base>/track/<token>}: the token is {@code <orderId>~<mac>} with
  * {@code mac} = the first 12 bytes (96 bits) of HMAC-SHA256(secret, orderId), base64url. Nothing is
- * stored: the tracking page (not built yet) verifies a token with {@link #orderIdOf}; rotating the
+ * stored: the tracking page ({@code GetTrackingPageHandler}) verifies a token with {@link #orderIdOf}; rotating the
  * secret revokes every link. Short enough to fit an SMS (docs/notifications.md).
  */
 public final class TrackingLinks {

@@ -1,0 +1,52 @@
+package com.ordertracking.trackingpage;
+
+import com.ordertracking.shared.aws.AwsClients;
+import com.ordertracking.shared.config.Settings;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.notifications.TrackingLinks;
+import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.persistence.OrderRepository;
+import com.ordertracking.shared.tracking.DelayRules;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves a public tracking token to its order and timeline. The token is verified (HMAC, constant-time
+ * compare in {@link TrackingLinks#orderIdOf}) before anything is read, so a forged token costs no read.
+ */
+public final class TrackingPageService {
+    /** Far above any genuine token (an order id, '~' and 16 characters of MAC): longer ones are not even checked. */
+    static final int MAX_TOKEN_LENGTH = 200;
+
+    private final TrackingLinks links;
+    private final OrderRepository orders;
+
+    public TrackingPageService(TrackingLinks links, OrderRepository orders) {
+        this.links = links;
+        this.orders = orders;
+    }
+
+    public static TrackingPageService fromEnvironment() {
+        Settings settings = Settings.fromEnvironment();
+        return new TrackingPageService(
+                new TrackingLinks(settings.required("PUBLIC_BASE_URL"), settings.required("TRACKING_LINK_SECRET")),
+                new DynamoOrderRepository(new AwsClients(settings).dynamoDb(), settings.required("ORDERS_TABLE"),
+                        Clock.systemUTC(), DelayRules.from(settings)));
+    }
+
+    /** What the page shows: the order and its timeline, oldest first. */
+    public record Tracking(Order order, List<TimelineEntry> timeline) {
+    }
+
+    /** The order behind a genuine token for an existing order; empty for anything else. */
+    public Optional<Tracking> find(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return links.orderIdOf(token)
+                .flatMap(orders::find)
+                .map(order -> new Tracking(order, orders.timeline(order.orderId())));
+    }
+}

@@ -1,0 +1,115 @@
+package com.ordertracking.trackingpage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.local.cloud.LocalCloud;
+import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.orders.TestOrders;
+import com.ordertracking.shared.domain.Delay;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.Shipment;
+import com.ordertracking.shared.domain.ShipmentStatus;
+import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.notifications.TrackingLinks;
+import com.ordertracking.shared.orders.OrderIds;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The tracking page handler as Lambda runs it (template environment) against the embedded stack. */
+@ExtendWith(LocalCloudExtension.class)
+class TrackingPageIT {
+    /** The links the notifier sends, with the template's default parameters (as the embedded stack applies them). */
+    private static final TrackingLinks LINKS = new TrackingLinks("http://localhost:3000", "local-tracking-link-secret");
+
+    private final TestOrders orders;
+    private final GetTrackingPageHandler page;
+    private final String sellerId = "seller-" + UUID.randomUUID();
+    private final String buyerId = "buyer-" + UUID.randomUUID();
+
+    TrackingPageIT(LocalCloud cloud) {
+        this.orders = new TestOrders(cloud);
+        this.page = cloud.instantiate("GetTrackingPageFunction", GetTrackingPageHandler::new);
+    }
+
+    @Test
+    void a_genuine_link_shows_the_parcel_and_its_timeline_newest_first_without_personal_data() {
+        // GIVEN a shipped order with a carrier checkpoint and a delay
+        String orderId = orders.place(sellerId, buyerId);
+        Order shipped = orders.ship(orderId);
+        Instant scan = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Shipment s = shipped.shipment();
+        Order moving = shipped.withShipmentAndStatus(new Shipment(s.carrier(), s.trackingNumber(),
+                ShipmentStatus.IN_TRANSIT, s.estimatedDelivery(), s.shippedAt(), scan, null, null, null, null),
+                OrderStatus.IN_TRANSIT, scan);
+        orders.repository().update(moving, List.of(new TimelineEntry("ups-" + UUID.randomUUID(), scan,
+                TimelineEntry.Kind.CHECKPOINT, null, ShipmentStatus.IN_TRANSIT, "Oakland, CA",
+                "Departed facility", "ups")));
+        Order late = moving.withDelay(new Delay(Delay.Reason.NO_CARRIER_UPDATE, scan, null), scan);
+        orders.repository().update(late, List.of());
+
+        // WHEN the page is opened with the link's token
+        APIGatewayV2HTTPResponse response = page.handleRequest(GetTrackingPageHandlerTest.event(LINKS.token(orderId)), null);
+
+        // THEN it is an HTML page with the tracking number, the delay and the timeline, newest first
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        GetTrackingPageHandlerTest.assertSecurityHeaders(response.getHeaders());
+        String html = response.getBody();
+        assertThat(html).contains("<dt>Tracking number</dt><dd>" + s.trackingNumber() + "</dd>")
+                .contains("<dt>Carrier</dt><dd>UPS</dd>")
+                .contains("<p class=\"status\">On its way</p>")
+                .contains("Running late.")
+                .contains("<dt>Shipping to</dt><dd>San Francisco, US</dd>");
+        int checkpoint = html.indexOf("<strong>In transit</strong> <span class=\"where\">· Oakland, CA</span><p>Departed facility</p>");
+        int shippedEntry = html.indexOf("<strong>Shipped</strong>");
+        int placed = html.indexOf("<strong>Order placed</strong>");
+        assertThat(checkpoint).isPositive();
+        assertThat(shippedEntry).isGreaterThan(checkpoint);
+        assertThat(placed).isGreaterThan(shippedEntry);
+        // AND nothing beyond a parcel label: the sample order's buyer, street, postcode, items and prices are absent
+        assertThat(html).doesNotContain("Ana", "Souza", "ana@example.com", "+14155550123", "500 Market", "Apt 4",
+                "94105", buyerId, sellerId, "Ceramic mug", "12.50", "19.99", "4.99", "USD");
+    }
+
+    @Test
+    void a_tampered_token_is_a_404_page() {
+        // GIVEN a genuine token for an existing order, with one character of its MAC changed
+        String orderId = orders.place(sellerId, buyerId);
+        String token = LINKS.token(orderId);
+        String tampered = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+
+        // WHEN the page is opened with it
+        APIGatewayV2HTTPResponse response = page.handleRequest(GetTrackingPageHandlerTest.event(tampered), null);
+
+        // THEN the same HTML 404 as for any unknown link
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).isEqualTo(TrackingPage.notFound());
+        GetTrackingPageHandlerTest.assertSecurityHeaders(response.getHeaders());
+    }
+
+    @Test
+    void a_token_signed_with_another_secret_is_a_404_page() {
+        String orderId = orders.place(sellerId, buyerId);
+        String foreign = new TrackingLinks("http://localhost:3000", "some-other-secret-0123").token(orderId);
+
+        APIGatewayV2HTTPResponse response = page.handleRequest(GetTrackingPageHandlerTest.event(foreign), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_genuine_token_for_an_order_that_does_not_exist_is_a_404_page() {
+        // GIVEN a correctly signed token for an order id nobody created
+        String token = LINKS.token(OrderIds.next());
+
+        APIGatewayV2HTTPResponse response = page.handleRequest(GetTrackingPageHandlerTest.event(token), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("content-type", "text/html; charset=utf-8");
+    }
+}
