@@ -7,11 +7,10 @@ import com.ordertracking.shared.validation.FieldError;
 import com.ordertracking.shared.validation.Times;
 import com.ordertracking.shared.validation.ValidationException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The query parameters of the order listings. Known parameters are validated (every mistake is
@@ -95,16 +94,10 @@ public final class Listings {
         if (value == null) {
             return null;
         }
-        try {
-            Instant time = OffsetDateTime.parse(value.strip()).toInstant();
-            if (!Times.isPlausible(time)) {
-                errors.add(new FieldError(name, Times.rangeMessage()));
-                return null;
-            }
-            return time;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO-8601 time with an offset, e.g. 2026-11-23T00:00:00Z"));
-            return null;
+        Optional<Instant> time = Times.parse(value);
+        if (time.isEmpty()) {
+            errors.add(new FieldError(name, Times.invalidMessage(value)));
         }
+        return time.orElse(null);
     }
 }

@@ -5,8 +5,6 @@ import com.ordertracking.shared.tracking.TrackingConfig;
 import com.ordertracking.shared.tracking.TrackingNumbers;
 import com.ordertracking.shared.validation.JsonFields;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,15 +30,7 @@ public record ShipRequest(String carrier, String trackingNumber, Instant estimat
                 fields.error("trackingNumber", "must be 4 to 64 letters, digits or dashes");
             }
         }
-        Instant eta = null;
-        String etaText = fields.optionalText("estimatedDelivery", 64);
-        if (etaText != null) {
-            try {
-                eta = OffsetDateTime.parse(etaText).toInstant();
-            } catch (DateTimeParseException e) {
-                fields.error("estimatedDelivery", "must be an ISO-8601 date-time with offset, e.g. 2026-11-27T18:00:00Z");
-            }
-        }
+        Instant eta = fields.optionalTime("estimatedDelivery");
         fields.throwIfInvalid();
         return new ShipRequest(carrier, trackingNumber, eta);
     }

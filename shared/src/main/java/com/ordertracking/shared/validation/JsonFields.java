@@ -170,6 +170,31 @@ public final class JsonFields {
         return number;
     }
 
+    /** An ISO-8601 time with an offset, inside {@link Times}' window. */
+    public java.time.Instant optionalTime(String name) {
+        return has(name) ? time(name) : null;
+    }
+
+    public java.time.Instant requiredTime(String name) {
+        if (!has(name)) {
+            error(name, "is required");
+            return null;
+        }
+        return time(name);
+    }
+
+    private java.time.Instant time(String name) {
+        String text = text(name, 64);
+        if (text == null) {
+            return null;
+        }
+        java.util.Optional<java.time.Instant> time = Times.parse(text);
+        if (time.isEmpty()) {
+            error(name, Times.invalidMessage(text));
+        }
+        return time.orElse(null);
+    }
+
     public Boolean optionalBoolean(String name) {
         if (!has(name)) {
             return null;

@@ -35,6 +35,22 @@ class JsonFieldsTest {
     }
 
     @Test
+    void timesMustBeReadableAndInsideTheAcceptedWindow() {
+        // GIVEN a good time, an unreadable one and one far outside the window (it would break sort keys)
+        JsonFields fields = root("{\"eta\": \"2026-11-27T18:00:00Z\", \"bad\": \"tomorrow\","
+                + " \"far\": \"+999999-01-01T00:00:00Z\"}");
+
+        // THEN only the good one is read, and each refusal says why
+        assertThat(fields.optionalTime("eta")).isEqualTo(java.time.Instant.parse("2026-11-27T18:00:00Z"));
+        assertThat(fields.optionalTime("bad")).isNull();
+        assertThat(fields.optionalTime("far")).isNull();
+        assertThat(fields.optionalTime("absent")).isNull();
+        assertThat(fields.errors()).extracting(FieldError::field, FieldError::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bad", Times.invalidMessage("tomorrow")),
+                org.assertj.core.groups.Tuple.tuple("far", Times.rangeMessage()));
+    }
+
+    @Test
     void anObjectBodyStartsValidAndThrowsNothing() {
         JsonFields fields = root("{}");
         assertThat(fields.isValid()).isTrue();
