@@ -9,6 +9,7 @@ import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.tracking.CarrierNames;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders the public tracking page: server-side HTML, no scripts, inline CSS only (the CSP allows nothing
@@ -29,8 +29,6 @@ final class TrackingPage {
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final Map<String, String> CARRIER_NAMES = Map.of("ups", "UPS", "usps", "USPS", "fedex", "FedEx",
-            "dhl", "DHL");
 
     private static final String STYLE = """
             body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa}
@@ -68,7 +66,7 @@ final class TrackingPage {
 
         html.append("<section class=\"card\" aria-label=\"Parcel\">\n<dl>\n");
         if (shipment != null) {
-            row(html, "Carrier", CARRIER_NAMES.getOrDefault(shipment.carrier(), shipment.carrier()));
+            row(html, "Carrier", CarrierNames.displayName(shipment.carrier()));
             row(html, "Tracking number", shipment.trackingNumber());
             if (shipment.deliveredAt() != null) {
                 row(html, "Delivered", TIME.format(shipment.deliveredAt()));

@@ -2,16 +2,16 @@ package com.ordertracking.shared.notifications;
 
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
-import com.ordertracking.shared.events.OrderEvent;
 import com.ordertracking.shared.events.OrderEvent.ShipmentInfo;
+import com.ordertracking.shared.events.OrderEvent;
 import com.ordertracking.shared.notifications.Notification.Audience;
+import com.ordertracking.shared.tracking.CarrierNames;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,8 +25,6 @@ public final class NotificationTemplates {
     public static final int SMS_LIMIT = 160;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> CARRIER_NAMES = Map.of("ups", "UPS", "usps", "USPS", "fedex", "FedEx",
-            "dhl", "DHL");
     /** Shipment states a seller must hear about at once. */
     static final Set<ShipmentStatus> TROUBLE = Set.of(ShipmentStatus.EXCEPTION, ShipmentStatus.ATTEMPT_FAILED,
             ShipmentStatus.RETURNED_TO_SENDER);
@@ -171,7 +169,7 @@ public final class NotificationTemplates {
     }
 
     private static String carrier(ShipmentInfo s) {
-        return CARRIER_NAMES.getOrDefault(s.carrier(), s.carrier());
+        return CarrierNames.displayName(s.carrier());
     }
 
     private static String parcel(ShipmentInfo s) {
