@@ -2,6 +2,7 @@ package com.ordertracking.bench;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.runtime.LocalRuntime;
+import com.ordertracking.shared.tracking.WebhookSignatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,15 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Latency of the hot paths through the local runtime, over HTTP: order creation, signed carrier
@@ -142,12 +140,10 @@ public final class LatencyBenchmark {
     }
 
     private Object postWebhook(String body) throws Exception {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        long timestamp = Instant.now().getEpochSecond();
+        String signature = WebhookSignatures.signGeneric(SECRET, timestamp, body.getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = send("POST", "/webhooks/carriers/ups", null, body,
-                Map.of("X-Webhook-Timestamp", timestamp, "X-Webhook-Signature", "v1=" + signature));
+                Map.of("X-Webhook-Timestamp", Long.toString(timestamp), "X-Webhook-Signature", signature));
         if (response.statusCode() != 202) {
             throw new IllegalStateException("webhook failed: " + response.statusCode() + " " + response.body());
         }
