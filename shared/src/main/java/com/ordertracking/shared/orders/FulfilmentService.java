@@ -85,7 +85,7 @@ public final class FulfilmentService {
             return order;
         }
         if (order.status().isShippedOrLater()) {
-            throw new ProblemException(Problem.conflict("already-shipped", "Order " + orderId + " already shipped with "
+            throw new ProblemException(Problem.conflict("order-already-shipped", "Order " + orderId + " already shipped with "
                     + (current == null ? "another carrier" : current.carrier() + " " + current.trackingNumber())
                     + "; a shipment's tracking number cannot be replaced"));
         }

@@ -91,7 +91,7 @@ class TrackingEndToEndIT {
 
         // THEN it is refused and the original number stays
         assertThat(reship.status()).isEqualTo(409);
-        assertThat(reship.json().get("type").asText()).isEqualTo("/problems/already-shipped");
+        assertThat(reship.json().get("type").asText()).isEqualTo("/problems/order-already-shipped");
         assertThat(order(orderId).at("/shipment/trackingNumber").asText()).isEqualTo(trackingNumber);
     }
 
