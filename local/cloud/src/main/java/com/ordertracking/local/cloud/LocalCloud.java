@@ -46,7 +46,6 @@ public final class LocalCloud implements AutoCloseable {
     private final SnsEndpoint snsEndpoint;
     private final Outbox outbox;
     private final TemplateModel model;
-    private final ProvisionedResources provisioned;
 
     /** Where the services listen; {@code embedded} is false when an external emulator is used. */
     public record Endpoints(URI dynamoDb, URI sqs, URI sns, boolean embedded) {
@@ -66,11 +65,6 @@ public final class LocalCloud implements AutoCloseable {
             parameters = Map.copyOf(parameters);
         }
 
-        /** Embedded services, in memory, for {@code template}. */
-        public static Options embedded(Path template) {
-            return new Options(template, Map.of(), null, Optional.empty());
-        }
-
         /** Embedded unless the process environment names an external endpoint. */
         public static Options fromEnvironment(Path template) {
             Settings env = Settings.of(System.getenv());
@@ -83,13 +77,10 @@ public final class LocalCloud implements AutoCloseable {
             return new Options(template, parameters, dir, external);
         }
 
-        public Options withParameters(Map<String, String> overrides) {
-            return new Options(template, overrides, dataDir, external);
-        }
     }
 
     private LocalCloud(List<AutoCloseable> servers, Endpoints endpoints, Map<String, String> awsEnvironment,
-            SnsEndpoint snsEndpoint, Outbox outbox, TemplateModel model, ProvisionedResources provisioned,
+            SnsEndpoint snsEndpoint, Outbox outbox, TemplateModel model,
             AwsClients clients) {
         this.servers = servers;
         this.endpoints = endpoints;
@@ -101,7 +92,6 @@ public final class LocalCloud implements AutoCloseable {
         this.snsEndpoint = snsEndpoint;
         this.outbox = outbox;
         this.model = model;
-        this.provisioned = provisioned;
     }
 
     public static LocalCloud start(Options options) {
@@ -148,7 +138,7 @@ public final class LocalCloud implements AutoCloseable {
             ProvisionedResources provisioned = new Provisioner(clients.dynamoDb(), clients.sqs(), clients.sns(),
                     resolver).provision();
             TemplateModel model = TemplateModel.of(provisioned.applyTo(resolver));
-            return new LocalCloud(servers, endpoints, awsEnvironment, snsEndpoint, outbox, model, provisioned, clients);
+            return new LocalCloud(servers, endpoints, awsEnvironment, snsEndpoint, outbox, model, clients);
         } catch (RuntimeException e) {
             closeAll(servers);
             throw e;
@@ -173,10 +163,6 @@ public final class LocalCloud implements AutoCloseable {
 
     public TemplateModel model() {
         return model;
-    }
-
-    public ProvisionedResources provisioned() {
-        return provisioned;
     }
 
     /**
