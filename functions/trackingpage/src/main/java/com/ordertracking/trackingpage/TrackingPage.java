@@ -95,7 +95,7 @@ final class TrackingPage {
             .notice h2{color:LATE_HEADING;margin:0 0 .25rem}.notice p{margin:0}
             dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.5rem 1.5rem;margin:0}
             dt{color:MUTED}dd{margin:0;min-width:0;overflow-wrap:anywhere}
-            .tracking-number{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.9375rem;font-weight:600;white-space:nowrap;overflow-wrap:normal;overflow-x:auto}
+            .tracking-number{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:clamp(.6875rem,3.7vw,.9375rem);font-weight:600;white-space:nowrap;overflow-wrap:normal;overflow-x:auto}
             .timeline{list-style:none;margin:0;padding:0}
             .timeline li{position:relative;margin-left:.5rem;padding:0 0 1.25rem 1.25rem;border-left:2px solid LINE}
             .timeline li:last-child{border-left-color:transparent;padding-bottom:0}
@@ -237,6 +237,10 @@ final class TrackingPage {
         Delay delay = order.delay();
         if (delay != null && delay.expectedBy() != null) {
             return "New estimated delivery <strong>" + escape(local.longDate(delay.expectedBy())) + "</strong>";
+        }
+        if (delay != null && shipment.estimatedDelivery() != null) {
+            return "Was due <strong>" + escape(local.longDate(shipment.estimatedDelivery()))
+                    + "</strong>, new date to be confirmed";
         }
         if (delay != null || shipment.estimatedDelivery() == null) {
             return "Estimated delivery <strong>to be confirmed by the carrier</strong>";

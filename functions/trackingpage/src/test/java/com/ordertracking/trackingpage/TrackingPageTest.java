@@ -104,7 +104,7 @@ class TrackingPageTest {
         String page = TrackingPage.render(inTransit(new Delay(Delay.Reason.NO_CARRIER_UPDATE, ETA, null)), List.of());
 
         assertThat(page).contains("The carrier has not updated this parcel for a while. We&#39;re checking with the carrier.")
-                .contains("Estimated delivery <strong>to be confirmed by the carrier</strong>")
+                .contains("Was due <strong>Wednesday 25 November 2026</strong>, new date to be confirmed")
                 .doesNotContain("id=\"history\"");
     }
 
@@ -253,7 +253,8 @@ class TrackingPageTest {
     void the_tracking_number_never_breaks_mid_string() {
         assertThat(TrackingPage.STYLE).contains(
                 ".tracking-number{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans Mono\","
-                        + "monospace;font-size:.9375rem;font-weight:600;white-space:nowrap;overflow-wrap:normal;overflow-x:auto}");
+                        + "monospace;font-size:clamp(.6875rem,3.7vw,.9375rem);font-weight:600;white-space:nowrap;overflow-wrap:normal;"
+                        + "overflow-x:auto}");
     }
 
     @Test
