@@ -107,6 +107,7 @@ final class TrackingPage {
             .timeline p{margin:.125rem 0 0}.where{color:MUTED}
             .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
             footer{max-width:44rem;margin:0 auto;padding:0 1rem 2rem;color:MUTED;font-size:.875rem}footer p{margin:.25rem 0}
+            @media (max-width:23rem){.progress li:not(.current) .step{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.progress .current .step{white-space:nowrap}}
             @media (max-width:30rem){.card{padding:1rem}dl{grid-template-columns:minmax(0,1fr);gap:0}dt{margin-top:.5rem}dt:first-child{margin-top:0}.progress li{font-size:.6875rem}}
             """
             .replace("LATE_HEADING", LATE_HEADING).replace("LATE_ACCENT", LATE_ACCENT).replace("LATE_INK", LATE_INK)
@@ -213,7 +214,7 @@ final class TrackingPage {
                 String state = i < step ? "done" : i == step ? "current" : "todo";
                 html.append("<li class=\"").append(state).append('"')
                         .append(i == step ? " aria-current=\"step\"" : "").append('>')
-                        .append(escape(STEP_NAMES.get(i)))
+                        .append("<span class=\"step\">").append(escape(STEP_NAMES.get(i))).append("</span>")
                         .append(i < step ? "<span class=\"visually-hidden\"> (done)</span>" : "")
                         .append("</li>\n");
             }

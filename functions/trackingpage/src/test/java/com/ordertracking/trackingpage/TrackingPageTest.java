@@ -218,10 +218,12 @@ class TrackingPageTest {
         String page = TrackingPage.render(inTransit(null), timeline());
 
         assertThat(page).contains("<ol class=\"progress\" aria-label=\"Progress\">")
-                .contains("<li class=\"done\">Ordered<span class=\"visually-hidden\"> (done)</span></li>")
-                .contains("<li class=\"done\">Shipped<span class=\"visually-hidden\"> (done)</span></li>")
-                .contains("<li class=\"current\" aria-current=\"step\">On its way</li>")
-                .contains("<li class=\"todo\">Delivered</li>");
+                .contains("<li class=\"done\"><span class=\"step\">Ordered</span>"
+                        + "<span class=\"visually-hidden\"> (done)</span></li>")
+                .contains("<li class=\"done\"><span class=\"step\">Shipped</span>"
+                        + "<span class=\"visually-hidden\"> (done)</span></li>")
+                .contains("<li class=\"current\" aria-current=\"step\"><span class=\"step\">On its way</span></li>")
+                .contains("<li class=\"todo\"><span class=\"step\">Delivered</span></li>");
         assertThat(page.split("aria-current=", -1)).hasSize(2);
     }
 

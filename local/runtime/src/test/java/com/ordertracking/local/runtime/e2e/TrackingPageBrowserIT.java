@@ -101,6 +101,7 @@ class TrackingPageBrowserIT {
         assertThat(page.get("status").asText()).isEqualTo("On its way");
         assertThat(page.get("currentStep").asText()).isEqualTo("On its way");
         assertThat(page.get("statusFontPx").asDouble()).as("status size").isGreaterThanOrEqualTo(24);
+        assertThat(page.get("stepOverlaps").asInt()).as("progress labels running into each other").isZero();
 
         // AND the tracking number is whole, on one line, and needs no scrolling
         JsonNode number = page.get("trackingNumber");
@@ -192,7 +193,10 @@ class TrackingPageBrowserIT {
                 scripts: document.scripts.length,
                 status: q('#status').textContent.trim(),
                 statusFontPx: parseFloat(getComputedStyle(q('#status')).fontSize),
-                currentStep: q('[aria-current="step"]').textContent.trim(),
+                currentStep: q('[aria-current="step"] .step').textContent.trim(),
+                stepOverlaps: (() => { const r = [...document.querySelectorAll('.progress .step')]
+                    .map(e => e.getBoundingClientRect()).filter(b => b.width > 1);
+                    let n = 0; for (let i = 1; i < r.length; i++) if (r[i - 1].right > r[i].left) n++; return n; })(),
                 trackingNumber: { text: number.textContent, lines: range.getClientRects().length,
                                   scrollWidth: number.scrollWidth, clientWidth: number.clientWidth,
                                   whiteSpace: getComputedStyle(number).whiteSpace },
@@ -235,6 +239,9 @@ class TrackingPageBrowserIT {
                         eta.toString())), Map.of());
         assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
 
+        // The carrier's scan comes after the hand-over (carrier times have whole seconds).
+        Instant shippedAt = Instant.parse(shipped.json().get("shipment").get("shippedAt").asText());
+        await().atMost(WAIT).until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(shippedAt));
         String scan = Json.write(Map.of("eventId", "evt-" + trackingNumber, "trackingNumber", trackingNumber,
                 "status", "IN_TRANSIT", "occurredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 "location", "Oakland, CA", "description", "Departed USPS regional facility"));
