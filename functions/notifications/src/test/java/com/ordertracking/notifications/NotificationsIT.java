@@ -285,7 +285,8 @@ class NotificationsIT {
                 null, null,
                 type == OrderEventType.CompensationOffered
                         ? new OrderEvent.CompensationInfo("coupon", couponCode, new BigDecimal("15"), null, null,
-                                Instant.parse("2027-02-21T12:00:00Z"), AT) : null);
+                                Instant.parse("2027-02-21T12:00:00Z"), AT) : null,
+                "America/Los_Angeles");
     }
 
     private static SQSEvent sqs(OrderEvent event) {

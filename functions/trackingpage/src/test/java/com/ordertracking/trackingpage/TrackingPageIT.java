@@ -60,11 +60,15 @@ class TrackingPageIT {
         assertThat(response.getStatusCode()).isEqualTo(200);
         GetTrackingPageHandlerTest.assertSecurityHeaders(response.getHeaders());
         String html = response.getBody();
-        assertThat(html).contains("<dt>Tracking number</dt><dd>" + s.trackingNumber() + "</dd>")
+        assertThat(html).contains("<dt>Tracking number</dt><dd class=\"tracking-number\">" + s.trackingNumber() + "</dd>")
                 .contains("<dt>Carrier</dt><dd>UPS</dd>")
-                .contains("<p class=\"status\">On its way</p>")
-                .contains("Running late.")
-                .contains("<dt>Shipping to</dt><dd>San Francisco, US</dd>");
+                .contains("<h2 id=\"status\">On its way</h2>")
+                .contains("<h2 id=\"late\">Running late</h2>")
+                .contains("<dt>Shipping to</dt><dd>San Francisco, US</dd>")
+                // times in the destination's zone (San Francisco), not UTC
+                .containsPattern(", \\d\\d:\\d\\d P[SD]T</time>")
+                .contains("Times are local to San Francisco, US (Pacific Time).")
+                .doesNotContain(" UTC</time>");
         int checkpoint = html.indexOf("<strong>In transit</strong> <span class=\"where\">· Oakland, CA</span><p>Departed facility</p>");
         int shippedEntry = html.indexOf("<strong>Shipped</strong>");
         int placed = html.indexOf("<strong>Order placed</strong>");

@@ -14,6 +14,8 @@ import java.time.Instant;
  * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued),
  * {@code compensation} (CompensationOffered).
  * No buyer contact data travels in events: the notifier reads preferences itself.
+ * {@code destinationTimeZone} is the IANA zone of the shipping address (no address detail), so that texts
+ * for the buyer show local dates; absent when the destination's zone is unknown (texts then say UTC).
  *
  * @param eventId    deterministic ({@code orderId:v<orderVersion>:<eventType>}) so consumers can dedupe
  * @param occurredAt the order's {@code updatedAt} of the change
@@ -35,7 +37,8 @@ public record OrderEvent(
         DelayInfo delay,
         ReturnInfo returnRequest,
         RefundInfo refund,
-        CompensationInfo compensation) {
+        CompensationInfo compensation,
+        String destinationTimeZone) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Delay;
+import com.ordertracking.shared.domain.DestinationTimeZones;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ReturnRequest;
@@ -19,6 +20,7 @@ import com.ordertracking.shared.events.OrderEvent.ReturnState;
 import com.ordertracking.shared.events.OrderEvent.ShipmentInfo;
 import com.ordertracking.shared.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.persistence.StreamImages;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +135,8 @@ public final class OrderEvents {
         return new OrderEvent(OrderEvent.SCHEMA_VERSION, OrderEvent.eventId(order.orderId(), order.version(), type),
                 type, order.updatedAt(), order.orderId(), order.version(), order.sellerId(), order.buyer().id(),
                 order.status(), previousStatus, summary, shipment(order.shipment()), previousShipment, delay,
-                returnInfo, refund, compensation);
+                returnInfo, refund, compensation,
+                DestinationTimeZones.of(order.shippingAddress()).map(ZoneId::getId).orElse(null));
     }
 
     static ShipmentInfo shipment(Shipment shipment) {

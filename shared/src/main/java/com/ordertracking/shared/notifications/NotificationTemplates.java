@@ -1,5 +1,6 @@
 package com.ordertracking.shared.notifications;
 
+import com.ordertracking.shared.domain.LocalTimes;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.events.OrderEvent.ShipmentInfo;
@@ -7,8 +8,6 @@ import com.ordertracking.shared.events.OrderEvent;
 import com.ordertracking.shared.notifications.Notification.Audience;
 import com.ordertracking.shared.tracking.CarrierNames;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +16,13 @@ import java.util.Set;
 /**
  * Every text a buyer or seller receives, in one place: which events deserve a message and what it
  * says. SMS texts are short and specific (160 GSM characters where possible, checked by
- * {@code NotificationTemplatesTest}); emails say the same with a little more room. Dates are UTC
- * ("Nov 24") until we know buyers' time zones.
+ * {@code NotificationTemplatesTest}); emails say the same with a little more room. Dates are the
+ * destination's local dates ("Nov 24", {@link LocalTimes} from the event's {@code destinationTimeZone}), or
+ * labelled UTC ("Nov 24 (UTC)") when the destination's zone is unknown.
  */
 public final class NotificationTemplates {
     /** SMS segment length (GSM-7). */
     public static final int SMS_LIMIT = 160;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     /** Shipment states a seller must hear about at once. */
     static final Set<ShipmentStatus> TROUBLE = Set.of(ShipmentStatus.EXCEPTION, ShipmentStatus.ATTEMPT_FAILED,
             ShipmentStatus.RETURNED_TO_SENDER);
@@ -41,6 +39,7 @@ public final class NotificationTemplates {
         String id = event.orderId();
         String link = links.link(id);
         ShipmentInfo s = event.shipment();
+        LocalTimes local = LocalTimes.ofZoneId(event.destinationTimeZone());
         switch (event.eventType()) {
             case OrderCreated -> {
                 var order = event.order();
@@ -57,13 +56,13 @@ public final class NotificationTemplates {
             case OrderStatusChanged -> {
                 if (event.status() == OrderStatus.SHIPPED && s != null) {
                     out.add(buyer(BuyerMessage.SHIPPED,
-                            "Shipped: " + carrier(s) + " " + s.trackingNumber() + eta(s.estimatedDelivery())
+                            "Shipped: " + carrier(s) + " " + s.trackingNumber() + eta(s.estimatedDelivery(), local)
                                     + ". Track: " + link,
                             "Your order has shipped",
                             "Your order " + id + " is on its way.\nCarrier: " + carrier(s) + "\nTracking number: "
                                     + s.trackingNumber() + "\nEstimated delivery: "
                                     + (s.estimatedDelivery() == null ? "to be announced by the carrier"
-                                            : DAY.format(s.estimatedDelivery()))
+                                            : local.shortDate(s.estimatedDelivery()))
                                     + "\nTrack it: " + link));
                 } else if (event.status() == OrderStatus.OUT_FOR_DELIVERY) {
                     out.add(buyer(BuyerMessage.OUT_FOR_DELIVERY,
@@ -87,11 +86,12 @@ public final class NotificationTemplates {
             }
             case DeliveryDelayed -> {
                 var delay = event.delay();
-                String expected = delay == null || delay.expectedBy() == null ? null : DAY.format(delay.expectedBy());
+                String expected = delay == null || delay.expectedBy() == null ? null : local.shortDate(delay.expectedBy());
                 out.add(buyer(BuyerMessage.DELIVERY_DELAYED,
                         "Sorry, your order is running late. "
-                                + (expected == null ? "We're checking with the carrier" : "New estimate: " + expected)
-                                + " and will update you. Track: " + link,
+                                + (expected == null ? "We're checking with the carrier and will update you"
+                                        : "New estimate: " + expected)
+                                + ". Track: " + link,
                         "Your order is running late",
                         "We're sorry: your order " + id + parcel(s) + " is running late.\n"
                                 + (expected == null ? "We're checking with the carrier and will update you soon."
@@ -143,7 +143,7 @@ public final class NotificationTemplates {
                 var c = event.compensation();
                 if (c != null && c.couponCode() != null) {
                     String discount = discount(c);
-                    String until = c.validUntil() == null ? null : DAY.format(c.validUntil());
+                    String until = c.validUntil() == null ? null : local.shortDate(c.validUntil());
                     out.add(buyer(BuyerMessage.COMPENSATION_OFFERED,
                             fit("Sorry your order was late. Code " + c.couponCode() + " gives you " + discount
                                     + " off your next order from this shop" + (until == null ? "" : ", until " + until)
@@ -185,8 +185,8 @@ public final class NotificationTemplates {
                 + (c.currency() == null ? "" : " " + c.currency());
     }
 
-    private static String eta(Instant eta) {
-        return eta == null ? "" : ", arriving " + DAY.format(eta);
+    private static String eta(Instant eta, LocalTimes local) {
+        return eta == null ? "" : ", arriving " + local.shortDate(eta);
     }
 
     private static String reason(OrderEvent.DelayInfo delay) {

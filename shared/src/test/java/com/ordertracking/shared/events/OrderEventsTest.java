@@ -56,6 +56,19 @@ class OrderEventsTest {
     }
 
     @Test
+    void events_carry_the_destination_time_zone_and_nothing_else_of_the_address() {
+        Order auckland = PENDING.withEdits(new Address("Ana", "1 Queen St", null, "Auckland", null, "1010", "NZ", null),
+                null, AT);
+        Order nowhere = PENDING.withEdits(new Address("Ana", "1 St", null, "City", null, null, "XX", null), null, AT);
+
+        OrderEvent created = OrderEvents.between(null, auckland).getFirst();
+
+        assertThat(created.destinationTimeZone()).isEqualTo("Pacific/Auckland");
+        assertThat(com.ordertracking.shared.json.Json.write(created)).doesNotContain("Queen St", "1010", "Ana\"");
+        assertThat(OrderEvents.between(null, nowhere).getFirst().destinationTimeZone()).isNull();
+    }
+
+    @Test
     void shipping_is_a_status_change_carrying_the_shipment_but_not_a_shipment_update() {
         Order processed = PENDING.withStatus(OrderStatus.PROCESSED, AT);
 

@@ -39,14 +39,22 @@ class NotificationTemplatesTest {
                 new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null),
                 new RefundInfo(new BigDecimal("1234.50"), "USD", AT),
                 new CompensationInfo("coupon", "SORRY-ABCDEFGH", null, new BigDecimal("1234.50"), "USD",
-                        Instant.parse("2027-02-21T12:00:00Z"), AT));
+                        Instant.parse("2027-02-21T12:00:00Z"), AT),
+                null); // the destination's zone unknown: the longest texts, dates labelled "(UTC)"
+    }
+
+    static OrderEvent shippedTo(String zone, Instant eta) {
+        OrderEvent e = event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED);
+        return new OrderEvent(1, e.eventId(), e.eventType(), AT, ORDER, 3, "seller-1", "buyer-1", e.status(), null,
+                null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), null, eta, AT, null, null), null, null,
+                null, null, null, zone);
     }
 
     static Stream<OrderEvent> notifiable() {
         OrderEvent exception = event(OrderEventType.ShipmentUpdated, OrderStatus.IN_TRANSIT);
         exception = new OrderEvent(1, exception.eventId(), exception.eventType(), AT, ORDER, 3, "seller-1", "buyer-1",
                 OrderStatus.IN_TRANSIT, null, null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(),
-                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null);
+                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null, null);
         return Stream.of(event(OrderEventType.OrderCreated, OrderStatus.PENDING),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.OUT_FOR_DELIVERY),
@@ -75,8 +83,38 @@ class NotificationTemplatesTest {
         Notification shipped = TEMPLATES.render(event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED)).getFirst();
 
         assertThat(shipped.buyerMessage()).isEqualTo(BuyerMessage.SHIPPED);
-        assertThat(shipped.sms()).contains("FedEx", SHIPMENT.trackingNumber(), "Nov 26", LINKS.link(ORDER));
+        assertThat(shipped.sms()).contains("FedEx", SHIPMENT.trackingNumber(), "Nov 26 (UTC)", LINKS.link(ORDER));
         assertThat(shipped.email()).contains("FedEx", SHIPMENT.trackingNumber(), "Nov 26", LINKS.link(ORDER));
+    }
+
+    @Test
+    void the_eta_is_the_local_date_of_the_destination_across_the_date_line() {
+        // GIVEN an ETA that is Dec 3 in the evening in Los Angeles and Dec 4 in the afternoon in Auckland
+        Instant eta = Instant.parse("2025-12-04T03:00:00Z");
+
+        Notification losAngeles = TEMPLATES.render(shippedTo("America/Los_Angeles", eta)).getFirst();
+        Notification auckland = TEMPLATES.render(shippedTo("Pacific/Auckland", eta)).getFirst();
+
+        assertThat(losAngeles.sms()).contains("arriving Dec 3.");
+        assertThat(losAngeles.email()).contains("Estimated delivery: Dec 3\n");
+        assertThat(auckland.sms()).contains("arriving Dec 4.");
+        assertThat(auckland.email()).contains("Estimated delivery: Dec 4\n");
+    }
+
+    @Test
+    void an_eta_just_before_the_us_spring_forward_is_the_local_saturday() {
+        // 07:30Z on Sunday 2026-03-08 is 23:30 PST on Saturday in Los Angeles (clocks change at 10:00Z)
+        Notification shipped = TEMPLATES.render(shippedTo("America/Los_Angeles", Instant.parse("2026-03-08T07:30:00Z")))
+                .getFirst();
+
+        assertThat(shipped.sms()).contains("arriving Mar 7.");
+    }
+
+    @Test
+    void an_unknown_destination_zone_is_labelled_utc() {
+        Notification shipped = TEMPLATES.render(shippedTo(null, Instant.parse("2025-12-04T03:00:00Z"))).getFirst();
+
+        assertThat(shipped.sms()).contains("arriving Dec 4 (UTC).");
     }
 
     @Test
@@ -94,7 +132,7 @@ class NotificationTemplatesTest {
         OrderEvent percent = new OrderEvent(1, amount.eventId(), amount.eventType(), AT, ORDER, 3, "seller-1",
                 "buyer-1", OrderStatus.IN_TRANSIT, null, null, SHIPMENT, null, null, null, null,
                 new CompensationInfo("coupon", "SORRY-23456789", new BigDecimal("15.0"), null, null,
-                        Instant.parse("2027-02-21T12:00:00Z"), AT));
+                        Instant.parse("2027-02-21T12:00:00Z"), AT), null);
 
         List<Notification> byAmount = TEMPLATES.render(amount);
         Notification byPercent = TEMPLATES.render(percent).getFirst();

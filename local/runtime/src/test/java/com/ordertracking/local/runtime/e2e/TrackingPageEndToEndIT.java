@@ -61,7 +61,7 @@ class TrackingPageEndToEndIT {
         assertThat(page.header("referrer-policy")).isEqualTo("no-referrer");
         assertThat(page.header("x-robots-tag")).contains("noindex");
         assertThat(page.header("content-security-policy")).startsWith("default-src 'none'");
-        assertThat(page.body()).contains("<dt>Tracking number</dt><dd>" + trackingNumber + "</dd>")
+        assertThat(page.body()).contains("<dt>Tracking number</dt><dd class=\"tracking-number\">" + trackingNumber + "</dd>")
                 .contains("<strong>Shipped</strong>")
                 .doesNotContain(phone, "Ana", "500 Market St", "12.50");
     }
