@@ -17,26 +17,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Orders for tests: created through the seller API, then moved along the lifecycle by writing the
- * stored order through legal transitions (the process/ship routes and the tracking processor are
- * another module's).
+ * Orders for this module's tests: created through the create route, then moved along the lifecycle by
+ * writing the stored order through legal transitions, so a test of one route does not go through the others.
  */
-public final class TestOrders {
+final class TestOrders {
     private final CreateOrderHandler create;
     private final DynamoOrderRepository repository;
 
-    public TestOrders(LocalCloud cloud) {
+    TestOrders(LocalCloud cloud) {
         this.create = cloud.instantiate("CreateOrderFunction", CreateOrderHandler::new);
         this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"),
                 Clock.systemUTC());
     }
 
-    public DynamoOrderRepository repository() {
+    DynamoOrderRepository repository() {
         return repository;
     }
 
     /** A PENDING order of {@code sellerId} for {@code buyerId}, from the sample create event. */
-    public String place(String sellerId, String buyerId) {
+    String place(String sellerId, String buyerId) {
         APIGatewayV2HTTPResponse response = create.handleRequest(ApiEvents.from("events/orders/create-order.json")
                 .seller(sellerId)
                 .header("idempotency-key", null)
@@ -46,12 +45,12 @@ public final class TestOrders {
         return ApiEvents.json(response).get("orderId").asText();
     }
 
-    public Order find(String orderId) {
+    Order find(String orderId) {
         return repository.find(orderId).orElseThrow();
     }
 
     /** Moves the stored order through each status in turn (each a legal transition), with timeline entries. */
-    public Order advance(String orderId, OrderStatus... path) {
+    Order advance(String orderId, OrderStatus... path) {
         Order order = find(orderId);
         for (OrderStatus next : path) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -63,7 +62,7 @@ public final class TestOrders {
     }
 
     /** Ships the order with a carrier and tracking number (PENDING → PROCESSED → SHIPPED). */
-    public Order ship(String orderId) {
+    Order ship(String orderId) {
         advance(orderId, OrderStatus.PROCESSED, OrderStatus.SHIPPED);
         Order order = find(orderId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -71,19 +70,5 @@ public final class TestOrders {
                 ShipmentStatus.INFO_RECEIVED, now.plus(3, ChronoUnit.DAYS), now, null, null, null, null, null), now);
         repository.update(shipped, List.of());
         return shipped;
-    }
-
-    /** Ships and delivers the order; the carrier reports delivery at {@code deliveredAt}. */
-    public Order deliver(String orderId, Instant deliveredAt) {
-        ship(orderId);
-        advance(orderId, OrderStatus.DELIVERED);
-        Order order = find(orderId);
-        Shipment shipment = order.shipment();
-        Order delivered = order.withShipment(new Shipment(shipment.carrier(), shipment.trackingNumber(),
-                ShipmentStatus.DELIVERED, shipment.estimatedDelivery(), shipment.shippedAt(), deliveredAt, deliveredAt,
-                shipment.progress(), shipment.latest(), shipment.etaSource()),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        repository.update(delivered, List.of());
-        return delivered;
     }
 }

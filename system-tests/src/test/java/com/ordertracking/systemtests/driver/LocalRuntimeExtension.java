@@ -1,0 +1,29 @@
+package com.ordertracking.systemtests.driver;
+
+import com.ordertracking.local.cloud.LocalCloud;
+import com.ordertracking.local.runtime.LocalRuntime;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One local runtime per test JVM, serving the repository's template.yaml on a free port, injected as
+ * {@link LocalRuntime} or as an {@link HttpApi} pointed at it. Tests use their own ids.
+ */
+public final class LocalRuntimeExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalRuntimeExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalRuntime.class || type == HttpApi.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        LocalRuntime runtime = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LocalRuntime.class,
+                key -> LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null)),
+                LocalRuntime.class);
+        return parameter.getParameter().getType() == LocalRuntime.class ? runtime : new HttpApi(runtime.baseUri());
+    }
+}
