@@ -105,7 +105,16 @@ public final class Seller {
 
     /** A processed order for {@code buyerId} (without discount), shipped with UPS {@code trackingNumber} due at {@code eta}. */
     public String shippedOrder(String buyerId, String trackingNumber, Instant eta) {
-        String orderId = created(placeOrder(buyerId, null));
+        return processAndShip(created(placeOrder(buyerId, null)), trackingNumber, eta);
+    }
+
+    /** An order of {@code orderBody}, processed and shipped with UPS {@code trackingNumber} due at {@code eta}. */
+    public String shipNewOrder(String orderBody, String trackingNumber, Instant eta) {
+        return processAndShip(created(api.post(caller, "/orders", orderBody)), trackingNumber, eta);
+    }
+
+    /** Processes the order and ships it with UPS {@code trackingNumber} due at {@code eta} (none when null). */
+    public String processAndShip(String orderId, String trackingNumber, Instant eta) {
         expect(process(orderId), 200);
         expect(ship(orderId, trackingNumber, eta), 200);
         return orderId;

@@ -63,8 +63,17 @@ public final class TestData {
 
     /** A small valid order body for {@code buyerId}: one line item, a San Francisco address. */
     public static String orderBody(String buyerId) {
+        return orderBody(Map.of("id", buyerId, "name", "Ana Souza", "email", "ana@example.com"));
+    }
+
+    /** The same order for a buyer reachable at {@code phone} and at {@code buyerId@example.com}. */
+    public static String orderBody(String buyerId, String phone) {
+        return orderBody(Map.of("id", buyerId, "name", "Ana Souza", "email", buyerId + "@example.com", "phone", phone));
+    }
+
+    private static String orderBody(Map<String, String> buyer) {
         return Json.write(Map.of(
-                "buyer", Map.of("id", buyerId, "name", "Ana Souza", "email", "ana@example.com"),
+                "buyer", buyer,
                 "currency", "USD",
                 "items", List.of(Map.of("sku", "MUG-01", "name", "Ceramic mug", "quantity", 2, "unitPrice", "12.50")),
                 "shippingAddress", Map.of("name", "Ana Souza", "line1", "500 Market St", "city", "San Francisco",

@@ -8,6 +8,7 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.runtime.LocalRuntime;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.systemtests.driver.HttpApi;
+import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.TestData;
 import java.net.URLEncoder;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,16 +55,9 @@ class DelayEndToEndIT {
         // GIVEN an order shipped with an estimate three hours in the past
         String sellerId = "seller-" + UUID.randomUUID();
         String token = client.token("seller", sellerId);
-        ApiResponse created = client.send("POST", "/orders", token,
-                TestData.orderBody("buyer-" + UUID.randomUUID()), Map.of());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String orderId = created.json().get("orderId").asText();
-        assertThat(client.send("POST", "/orders/" + orderId + "/process", token, null, Map.of()).status()).isEqualTo(200);
         Instant eta = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-        ApiResponse shipped = client.send("POST", "/orders/" + orderId + "/ship", token,
-                "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z" + UUID.randomUUID().toString().substring(0, 12)
-                        + "\",\"estimatedDelivery\":\"" + eta + "\"}", Map.of());
-        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+        String orderId = new Seller(client, sellerId).shipNewOrder(TestData.orderBody("buyer-" + UUID.randomUUID()),
+                "1Z" + UUID.randomUUID().toString().substring(0, 12), eta);
 
         // WHEN the delay monitor runs
         ApiResponse run = client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of());
@@ -103,8 +96,8 @@ class DelayEndToEndIT {
         // GIVEN a buyer on SMS, a seller with an alert phone, and the buyer's order shipped three hours past its estimate
         String buyerId = "buyer-" + UUID.randomUUID();
         String sellerId = "seller-" + UUID.randomUUID();
-        String phone = randomPhone();
-        String sellerPhone = randomPhone();
+        String phone = TestData.phone();
+        String sellerPhone = TestData.phone();
         ApiResponse buyerPrefs = client.send("PUT", "/me/notification-preferences",
                 client.token("buyer", buyerId), Json.write(Map.of("email", buyerId + "@example.com", "phone", phone,
                         "channels", Map.of("sms", true, "email", false))), Map.of());
@@ -113,17 +106,9 @@ class DelayEndToEndIT {
         ApiResponse sellerPrefs = client.send("PUT", "/seller/notification-preferences", seller,
                 Json.write(Map.of("phone", sellerPhone, "alerts", List.of("DELAY"))), Map.of());
         assertThat(sellerPrefs.status()).as(sellerPrefs.body()).isEqualTo(200);
-        ApiResponse created = client.send("POST", "/orders", seller, TestData.orderBody(buyerId),
-                Map.of());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String orderId = created.json().get("orderId").asText();
-        assertThat(client.send("POST", "/orders/" + orderId + "/process", seller, null, Map.of()).status()).isEqualTo(200);
-        String trackingNumber = "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        String trackingNumber = TestData.trackingNumber();
         Instant eta = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-        ApiResponse shipped = client.send("POST", "/orders/" + orderId + "/ship", seller,
-                Json.write(Map.of("carrier", "ups", "trackingNumber", trackingNumber, "estimatedDelivery", eta.toString())),
-                Map.of());
-        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+        String orderId = new Seller(client, sellerId).shipNewOrder(TestData.orderBody(buyerId), trackingNumber, eta);
         // the shipped SMS proves the pipeline carries this buyer's events before the monitor runs
         await().atMost(WAIT).until(() -> sms(phone, trackingNumber).size() == 1);
         assertThat(sms(phone, "running late")).isEmpty();
@@ -182,8 +167,4 @@ class DelayEndToEndIT {
         return out;
     }
 
-    private static String randomPhone() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "+1" + random.nextInt(2, 10) + String.format("%09d", random.nextInt(1_000_000_000));
-    }
 }

@@ -10,6 +10,8 @@ import com.ordertracking.local.runtime.LocalRuntime;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.ApiResponse;
+import com.ordertracking.systemtests.driver.Seller;
+import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.systemtests.driver.Webhooks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class NotificationsEndToEndIT {
 
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String buyerId = "buyer-" + UUID.randomUUID();
-    private final String phone = randomPhone();
+    private final String phone = TestData.phone();
     private final String email = buyerId + "@example.com";
 
     @BeforeAll
@@ -61,7 +62,7 @@ class NotificationsEndToEndIT {
         assertThat(saved.json().get("emailSubscribed").asBoolean()).isTrue();
 
         // WHEN the seller ships an order to them
-        String trackingNumber = trackingNumber();
+        String trackingNumber = TestData.trackingNumber();
         String orderId = shipNewOrder(trackingNumber);
 
         // THEN one SMS and one email name the tracking number (and carry the tracking link)
@@ -90,7 +91,7 @@ class NotificationsEndToEndIT {
         // WHEN the buyer turns SMS off and the next order ships
         assertThat(client.send("PUT", "/me/notification-preferences", buyer, preferences(false, true), Map.of())
                 .status()).isEqualTo(200);
-        String secondNumber = trackingNumber();
+        String secondNumber = TestData.trackingNumber();
         shipNewOrder(secondNumber);
 
         // THEN only the email comes; the notifier sends SMS before email, so no SMS can still be on its way
@@ -117,7 +118,7 @@ class NotificationsEndToEndIT {
                 preferences(true, false), Map.of()).status()).isEqualTo(200);
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            numbers.add(trackingNumber());
+            numbers.add(TestData.trackingNumber());
             shipNewOrder(numbers.getLast());
         }
         await().atMost(WAIT).until(() -> numbers.stream().allMatch(n -> messages(phone, n).size() == 1));
@@ -128,7 +129,7 @@ class NotificationsEndToEndIT {
         try {
             int delivered = messages(phone, "").size();
             for (int i = 0; i < 3; i++) {
-                numbers.add(trackingNumber());
+                numbers.add(TestData.trackingNumber());
                 shipNewOrder(numbers.getLast());
             }
             // Nothing can be delivered while SNS is down (the publisher keeps retrying meanwhile).
@@ -148,17 +149,8 @@ class NotificationsEndToEndIT {
     // ------------------------------------------------------------------ helpers
 
     private String shipNewOrder(String trackingNumber) {
-        String seller = client.token("seller", sellerId);
-        ApiResponse created = client.send("POST", "/orders", seller, order(), Map.of());
-        assertThat(created.status()).isEqualTo(201);
-        String orderId = created.json().get("orderId").asText();
-        assertThat(client.send("POST", "/orders/" + orderId + "/process", seller, null, Map.of()).status())
-                .isEqualTo(200);
-        String ship = Json.write(Map.of("carrier", "ups", "trackingNumber", trackingNumber,
-                "estimatedDelivery", Instant.now().plus(Duration.ofDays(3)).toString()));
-        assertThat(client.send("POST", "/orders/" + orderId + "/ship", seller, ship, Map.of()).status())
-                .isEqualTo(200);
-        return orderId;
+        return new Seller(client, sellerId).shipNewOrder(TestData.orderBody(buyerId, phone), trackingNumber,
+                Instant.now().plus(Duration.ofDays(3)));
     }
 
     private ApiResponse postDelivered(String eventId, String trackingNumber) {
@@ -185,21 +177,5 @@ class NotificationsEndToEndIT {
         return Json.write(Map.of("email", email, "phone", phone, "channels", Map.of("sms", sms, "email", mail)));
     }
 
-    private String order() {
-        return Json.write(Map.of(
-                "buyer", Map.of("id", buyerId, "name", "Ana Souza", "email", email, "phone", phone),
-                "currency", "USD",
-                "items", List.of(Map.of("sku", "MUG-01", "name", "Ceramic mug", "quantity", 2, "unitPrice", "12.50")),
-                "shippingAddress", Map.of("name", "Ana Souza", "line1", "500 Market St", "city", "San Francisco",
-                        "region", "CA", "postalCode", "94105", "country", "US")));
-    }
 
-    private static String trackingNumber() {
-        return "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
-    }
-
-    private static String randomPhone() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "+1" + random.nextInt(2, 10) + String.format("%09d", random.nextInt(1_000_000_000));
-    }
 }

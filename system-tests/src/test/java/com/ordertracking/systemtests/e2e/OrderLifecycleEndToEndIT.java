@@ -72,7 +72,7 @@ class OrderLifecycleEndToEndIT {
         String pending = create();
         String shipped = create();
         post("/orders/" + shipped + "/process", null);
-        post("/orders/" + shipped + "/ship", "{\"carrier\":\"ups\",\"trackingNumber\":\"" + tracking() + "\"}");
+        post("/orders/" + shipped + "/ship", "{\"carrier\":\"ups\",\"trackingNumber\":\"" + TestData.trackingNumber() + "\"}");
 
         // THEN the address can change before shipping, not after; cancel likewise
         assertThat(patchAddress(pending).status()).isEqualTo(200);
@@ -81,7 +81,7 @@ class OrderLifecycleEndToEndIT {
         ApiResponse cancelled = post("/orders/" + pending + "/cancel", "{\"reason\":\"out of stock\"}");
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(post("/orders/" + pending + "/ship", "{\"carrier\":\"ups\",\"trackingNumber\":\"" + tracking() + "\"}")
+        assertThat(post("/orders/" + pending + "/ship", "{\"carrier\":\"ups\",\"trackingNumber\":\"" + TestData.trackingNumber() + "\"}")
                 .status()).isEqualTo(409);
     }
 
@@ -102,7 +102,7 @@ class OrderLifecycleEndToEndIT {
 
         // WHEN the parcel is delivered (seller ships, carrier reports)
         post("/orders/" + orderId + "/process", null);
-        String number = tracking();
+        String number = TestData.trackingNumber();
         post("/orders/" + orderId + "/ship", "{\"carrier\":\"ups\",\"trackingNumber\":\"" + number + "\"}");
         String delivered = Webhooks.carrierEventJson("evt-" + number, number, "DELIVERED", Instant.now().minusSeconds(30));
         client.send("POST", "/webhooks/carriers/ups", null, delivered,
@@ -152,7 +152,4 @@ class OrderLifecycleEndToEndIT {
         return client.send("GET", path, token, null, Map.of());
     }
 
-    private static String tracking() {
-        return "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
-    }
 }

@@ -28,7 +28,7 @@ class TrackingEndToEndIT {
     private final HttpApi client;
 
     private final String sellerId = "seller-" + UUID.randomUUID();
-    private final String trackingNumber = "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+    private final String trackingNumber = TestData.trackingNumber();
     private String token;
 
     TrackingEndToEndIT(HttpApi client) {

@@ -11,6 +11,7 @@ import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.Webhooks;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
+import com.ordertracking.systemtests.driver.TestData;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,7 @@ class TrackingPageBrowserIT {
     private final LocalRuntime runtime;
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String buyerId = "buyer-" + UUID.randomUUID();
-    private final String phone = "+1" + ThreadLocalRandom.current().nextInt(2, 10)
-            + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    private final String phone = TestData.phone();
     /** USPS's 34-digit form: the longest number a phone has to show on one line. */
     private final String trackingNumber = "92612901" + String.format("%013d", ThreadLocalRandom.current()
             .nextLong(10_000_000_000_000L)) + String.format("%013d", ThreadLocalRandom.current().nextLong(10_000_000_000_000L));
@@ -227,12 +227,7 @@ class TrackingPageBrowserIT {
                 Json.write(Map.of("phone", phone, "channels", Map.of("sms", true, "email", false))), Map.of())
                 .status()).isEqualTo(200);
         String seller = client.token("seller", sellerId);
-        ApiResponse created = client.send("POST", "/orders", seller, Json.write(Map.of(
-                "buyer", Map.of("id", buyerId, "name", "Ana Souza", "email", buyerId + "@example.com", "phone", phone),
-                "currency", "USD",
-                "items", List.of(Map.of("sku", "MUG-01", "name", "Ceramic mug", "quantity", 2, "unitPrice", "12.50")),
-                "shippingAddress", Map.of("name", "Ana Souza", "line1", "500 Market St", "city", "San Francisco",
-                        "region", "CA", "postalCode", "94105", "country", "US"))), Map.of());
+        ApiResponse created = client.send("POST", "/orders", seller, TestData.orderBody(buyerId, phone), Map.of());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String orderId = created.json().get("orderId").asText();
         assertThat(client.send("POST", "/orders/" + orderId + "/process", seller, null, Map.of()).status())

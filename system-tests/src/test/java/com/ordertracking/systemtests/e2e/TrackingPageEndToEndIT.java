@@ -8,6 +8,8 @@ import com.ordertracking.shared.json.Json;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
+import com.ordertracking.systemtests.driver.Seller;
+import com.ordertracking.systemtests.driver.TestData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,8 @@ class TrackingPageEndToEndIT {
     private final HttpApi client;
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String buyerId = "buyer-" + UUID.randomUUID();
-    private final String phone = "+1" + ThreadLocalRandom.current().nextInt(2, 10)
-            + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-    private final String trackingNumber = "1Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+    private final String phone = TestData.phone();
+    private final String trackingNumber = TestData.trackingNumber();
 
     TrackingPageEndToEndIT(HttpApi client) {
         this.client = client;
@@ -98,22 +98,7 @@ class TrackingPageEndToEndIT {
     }
 
     private String shipNewOrder() {
-        String seller = client.token("seller", sellerId);
-        String order = Json.write(Map.of(
-                "buyer", Map.of("id", buyerId, "name", "Ana Souza", "email", buyerId + "@example.com", "phone", phone),
-                "currency", "USD",
-                "items", List.of(Map.of("sku", "MUG-01", "name", "Ceramic mug", "quantity", 2, "unitPrice", "12.50")),
-                "shippingAddress", Map.of("name", "Ana Souza", "line1", "500 Market St", "city", "San Francisco",
-                        "region", "CA", "postalCode", "94105", "country", "US")));
-        ApiResponse created = client.send("POST", "/orders", seller, order, Map.of());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String orderId = created.json().get("orderId").asText();
-        assertThat(client.send("POST", "/orders/" + orderId + "/process", seller, null, Map.of()).status())
-                .isEqualTo(200);
-        String ship = Json.write(Map.of("carrier", "ups", "trackingNumber", trackingNumber,
-                "estimatedDelivery", Instant.now().plus(Duration.ofDays(3)).toString()));
-        assertThat(client.send("POST", "/orders/" + orderId + "/ship", seller, ship, Map.of()).status())
-                .isEqualTo(200);
-        return orderId;
+        return new Seller(client, sellerId).shipNewOrder(TestData.orderBody(buyerId, phone), trackingNumber,
+                Instant.now().plus(Duration.ofDays(3)));
     }
 }

@@ -16,6 +16,7 @@ import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.SampleRequest;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.StoredOrders;
+import com.ordertracking.systemtests.driver.TestData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class BuyerOrdersIT {
     private final InProcessApi api;
     private final StoredOrders stored;
+    private final Seller seller;
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String buyerId = "buyer-" + UUID.randomUUID();
     private final Caller buyer;
@@ -38,6 +40,7 @@ class BuyerOrdersIT {
     BuyerOrdersIT(LocalCloud cloud) {
         this.api = new InProcessApi(cloud);
         this.stored = new StoredOrders(cloud);
+        this.seller = new Seller(api, sellerId);
         this.buyer = Caller.buyer(buyerId);
     }
 
@@ -46,9 +49,9 @@ class BuyerOrdersIT {
     @Test
     void buyer_sees_only_own_orders_in_history_and_detail() {
         // GIVEN two orders for this buyer (from two sellers) and one for another buyer
-        String mine1 = new Seller(api, sellerId).createOrder(buyerId);
+        String mine1 = seller.createOrder(buyerId);
         String mine2 = new Seller(api, "seller-" + UUID.randomUUID()).createOrder(buyerId);
-        String theirs = new Seller(api, sellerId).createOrder("buyer-" + UUID.randomUUID());
+        String theirs = seller.createOrder("buyer-" + UUID.randomUUID());
 
         // WHEN the buyer reads the history and the other buyer's order
         ApiResponse list = me("events/buyers/list-my-orders.json").send(api, buyer);
@@ -73,7 +76,7 @@ class BuyerOrdersIT {
     @Test
     void history_pages_with_a_cursor_and_rejects_bad_parameters() {
         for (int i = 0; i < 3; i++) {
-            new Seller(api, sellerId).createOrder(buyerId);
+            seller.createOrder(buyerId);
         }
 
         JsonNode first = me("events/buyers/list-my-orders.json").query(Map.of("limit", "2")).send(api, buyer).json();
@@ -91,8 +94,8 @@ class BuyerOrdersIT {
 
     @Test
     void detail_has_shipment_eta_and_timeline() {
-        String orderId = new Seller(api, sellerId).createOrder(buyerId);
-        Order shipped = stored.ship(orderId);
+        String orderId = shippedByUps(seller.createOrder(buyerId));
+        Order shipped = stored.find(orderId);
 
         ApiResponse response = me("events/buyers/get-my-order.json").order(orderId).send(api, buyer);
 
@@ -119,10 +122,10 @@ class BuyerOrdersIT {
 
     @Test
     void address_change_while_pending_is_200_and_later_409_telling_to_contact_the_seller() {
-        String orderId = new Seller(api, sellerId).createOrder(buyerId);
+        String orderId = seller.createOrder(buyerId);
 
         ApiResponse pending = me("events/buyers/change-shipping-address.json").order(orderId).send(api, buyer);
-        stored.advance(orderId, OrderStatus.PROCESSED);
+        Seller.expect(seller.process(orderId), 200);
         ApiResponse processed = me("events/buyers/change-shipping-address.json").order(orderId).send(api, buyer);
         ApiResponse otherBuyer = me("events/buyers/change-shipping-address.json").order(orderId)
                 .send(api, Caller.buyer("buyer-" + UUID.randomUUID()));
@@ -139,15 +142,14 @@ class BuyerOrdersIT {
     @Test
     void feedback_before_delivery_409_rating_six_400_after_delivery_201_then_once_only() {
         // GIVEN a shipped, undelivered order
-        String orderId = new Seller(api, sellerId).createOrder(buyerId);
-        stored.ship(orderId);
+        String orderId = shippedByUps(seller.createOrder(buyerId));
 
         ApiResponse early = feedbackEvent(orderId).send(api, buyer);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("type").asText()).isEqualTo("/problems/not-delivered");
 
         // WHEN it is delivered
-        stored.advance(orderId, OrderStatus.DELIVERED);
+        stored.deliver(orderId, Instant.now());
         ApiResponse six = me("events/buyers/leave-feedback-invalid.json").order(orderId).send(api, buyer);
         ApiResponse good = feedbackEvent(orderId).send(api, buyer);
         ApiResponse again = feedbackEvent(orderId).send(api, buyer);
@@ -167,8 +169,8 @@ class BuyerOrdersIT {
     @Test
     void return_requested_approved_received_refunded_and_a_second_refund_is_409() {
         // GIVEN an order delivered two days ago
-        String orderId = new Seller(api, sellerId).createOrder(buyerId);
-        stored.deliver(orderId, Instant.now().minus(2, ChronoUnit.DAYS));
+        String orderId = seller.createOrder(buyerId);
+        stored.deliver(shippedByUps(orderId), Instant.now().minus(2, ChronoUnit.DAYS));
 
         // WHEN the buyer returns one T-shirt and the seller approves, receives and refunds
         ApiResponse requested = me("events/buyers/request-return.json").order(orderId).send(api, buyer);
@@ -199,9 +201,9 @@ class BuyerOrdersIT {
 
     @Test
     void return_of_an_undelivered_order_or_after_thirty_days_is_409_and_unknown_return_is_404() {
-        String undelivered = new Seller(api, sellerId).createOrder(buyerId);
-        String late = new Seller(api, sellerId).createOrder(buyerId);
-        stored.deliver(late, Instant.now().minus(31, ChronoUnit.DAYS));
+        String undelivered = seller.createOrder(buyerId);
+        String late = seller.createOrder(buyerId);
+        stored.deliver(shippedByUps(late), Instant.now().minus(31, ChronoUnit.DAYS));
 
         ApiResponse tooEarly = me("events/buyers/request-return.json").order(undelivered).send(api, buyer);
         ApiResponse tooLate = me("events/buyers/request-return.json").order(late).send(api, buyer);
@@ -217,8 +219,8 @@ class BuyerOrdersIT {
 
     @Test
     void returning_an_item_not_in_the_order_is_400_and_a_rejected_return_cannot_be_received_or_refunded() {
-        String orderId = new Seller(api, sellerId).createOrder(buyerId);
-        stored.deliver(orderId, Instant.now().minus(1, ChronoUnit.DAYS));
+        String orderId = seller.createOrder(buyerId);
+        stored.deliver(shippedByUps(orderId), Instant.now().minus(1, ChronoUnit.DAYS));
 
         ApiResponse wrongItem = me("events/buyers/request-return.json").order(orderId)
                 .body(Map.of("reason", "x", "items", List.of(Map.of("sku", "HAT-9", "quantity", 1)))).send(api, buyer);
@@ -239,6 +241,12 @@ class BuyerOrdersIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Processes and ships the order through the seller API (UPS, due in three days). */
+    private String shippedByUps(String orderId) {
+        return seller.processAndShip(orderId, TestData.trackingNumber(),
+                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    }
 
     private static SampleRequest me(String fixture) {
         return SampleRequest.of(fixture);

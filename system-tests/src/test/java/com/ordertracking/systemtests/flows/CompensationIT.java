@@ -8,8 +8,7 @@ import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.StoredOrders;
 import com.ordertracking.systemtests.driver.TestData;
-import com.ordertracking.systemtests.driver.QueueDriver;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.shared.tracking.DelayMonitor;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
@@ -28,10 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CompensationIT {
     private final InProcessApi api;
     private final StoredOrders stored;
+    private final TrackingPipeline tracking;
 
     CompensationIT(LocalCloud cloud) {
         this.api = new InProcessApi(cloud);
         this.stored = new StoredOrders(cloud);
+        this.tracking = new TrackingPipeline(api);
     }
 
     private String delayedOrder(String sellerId, String buyerId, String number) {
@@ -93,7 +94,7 @@ class CompensationIT {
         String sellerId = TestData.id("seller");
         String number = TestData.trackingNumber();
         String orderId = delayedOrder(sellerId, TestData.id("buyer"), number);
-        track(number, ShipmentStatus.DELIVERED, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
+        tracking.scan(number, ShipmentStatus.DELIVERED, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
         assertThat(stored.find(orderId).delay()).isNull();
         // WHEN the seller offers 5.00 off
         ApiResponse response = seller(sellerId).compensate(orderId, body -> {
@@ -143,12 +144,5 @@ class CompensationIT {
 
     private DelayMonitor.Summary runMonitor() {
         return api.runSchedule("DelayMonitorFunction", "events/delays/detect-delays.json");
-    }
-
-    /** One carrier scan through the real tracking processor, as its SQS event source would deliver it. */
-    private void track(String number, ShipmentStatus status, Instant occurredAt, Instant eta) {
-        SQSBatchResponse response = QueueDriver.deliver(api.function("ProcessTrackingEventsFunction"),
-                TestData.trackingEvent(number, status, occurredAt, eta));
-        assertThat(response.getBatchItemFailures()).isEmpty();
     }
 }

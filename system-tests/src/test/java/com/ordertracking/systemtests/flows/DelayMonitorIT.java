@@ -6,8 +6,7 @@ import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.StoredOrders;
 import com.ordertracking.systemtests.driver.TestData;
-import com.ordertracking.systemtests.driver.QueueDriver;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.domain.Delay;
@@ -29,10 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DelayMonitorIT {
     private final InProcessApi api;
     private final StoredOrders stored;
+    private final TrackingPipeline tracking;
 
     DelayMonitorIT(LocalCloud cloud) {
         this.api = new InProcessApi(cloud);
         this.stored = new StoredOrders(cloud);
+        this.tracking = new TrackingPipeline(api);
     }
 
     private static Instant now() {
@@ -100,7 +101,7 @@ class DelayMonitorIT {
         String number = TestData.trackingNumber();
         Instant eta = now().plus(Duration.ofDays(2));
         String orderId = seller(TestData.id("seller")).shippedOrder(TestData.id("buyer"), number, eta);
-        track(number, ShipmentStatus.IN_TRANSIT, now().minus(Duration.ofHours(80)), null);
+        tracking.scan(number, ShipmentStatus.IN_TRANSIT, now().minus(Duration.ofHours(80)), null);
         // WHEN the monitor runs
         runMonitor();
         // THEN it is flagged for silence, still expected by the estimate
@@ -117,7 +118,7 @@ class DelayMonitorIT {
         runMonitor();
         assertThat(stored.find(orderId).delay()).isNotNull();
         // WHEN the carrier reports delivery
-        track(number, ShipmentStatus.DELIVERED, now(), null);
+        tracking.scan(number, ShipmentStatus.DELIVERED, now(), null);
         // THEN the flag is cleared (the DELAY entry stays as history) and the order is no longer watched
         Order delivered = stored.find(orderId);
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
@@ -135,7 +136,7 @@ class DelayMonitorIT {
         Delay flagged = stored.find(orderId).delay();
         // WHEN the carrier gives a new estimate two days out
         Instant newEta = now().plus(Duration.ofDays(2));
-        track(number, ShipmentStatus.IN_TRANSIT, now(), newEta);
+        tracking.scan(number, ShipmentStatus.IN_TRANSIT, now(), newEta);
         // THEN the flag keeps its reason and detection time and expects the new estimate
         Order revised = stored.find(orderId);
         assertThat(revised.delay()).isEqualTo(new Delay(flagged.reason(), flagged.detectedAt(), newEta));
@@ -154,7 +155,7 @@ class DelayMonitorIT {
         String orderId = seller(TestData.id("seller")).shippedOrder(TestData.id("buyer"), number, eta);
         // WHEN the carrier moves the estimate two days later
         Instant later = eta.plus(Duration.ofDays(2));
-        track(number, ShipmentStatus.IN_TRANSIT, now(), later);
+        tracking.scan(number, ShipmentStatus.IN_TRANSIT, now(), later);
         // THEN the order is flagged ESTIMATE_PUSHED_BACK expecting the new estimate, with one DELAY entry
         Order order = stored.find(orderId);
         assertThat(order.delay().reason()).isEqualTo(Delay.Reason.ESTIMATE_PUSHED_BACK);
@@ -172,12 +173,5 @@ class DelayMonitorIT {
 
     private DelayMonitor.Summary runMonitor() {
         return api.runSchedule("DelayMonitorFunction", "events/delays/detect-delays.json");
-    }
-
-    /** One carrier scan through the real tracking processor, as its SQS event source would deliver it. */
-    private void track(String number, ShipmentStatus status, Instant occurredAt, Instant eta) {
-        SQSBatchResponse response = QueueDriver.deliver(api.function("ProcessTrackingEventsFunction"),
-                TestData.trackingEvent(number, status, occurredAt, eta));
-        assertThat(response.getBatchItemFailures()).isEmpty();
     }
 }

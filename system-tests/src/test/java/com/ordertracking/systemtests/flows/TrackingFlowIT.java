@@ -4,17 +4,14 @@ import static com.ordertracking.systemtests.driver.Webhooks.carrierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.systemtests.driver.ApiResponse;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.systemtests.driver.InProcessApi;
-import com.ordertracking.systemtests.driver.QueueDriver;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
+import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.systemtests.driver.Webhooks;
 
 import java.time.Duration;
@@ -38,15 +35,13 @@ class TrackingFlowIT {
     private final InProcessApi api;
     private final Seller seller;
     private final Webhooks carriers;
-    private final QueueDriver trackingQueue;
-    private final RequestHandler<SQSEvent, SQSBatchResponse> processor;
+    private final TrackingPipeline tracking;
 
     TrackingFlowIT(LocalCloud cloud) {
         this.api = new InProcessApi(cloud);
         this.seller = Seller.fresh(api);
         this.carriers = new Webhooks(api);
-        this.trackingQueue = new QueueDriver(cloud.sqs(), cloud.physicalName("TrackingEventsQueue"));
-        this.processor = api.function("ProcessTrackingEventsFunction");
+        this.tracking = new TrackingPipeline(api);
     }
 
     @Test
@@ -78,7 +73,7 @@ class TrackingFlowIT {
         assertThat(inTransit.json().get("accepted").asBoolean()).isTrue();
         assertThat(inTransit.json().get("eventId").asText()).isEqualTo(prefix + "-1");
         assertThat(delivered.status()).isEqualTo(202);
-        runProcessor();
+        tracking.runProcessor();
 
         // THEN the order is DELIVERED
         JsonNode order = seller.order(orderId);
@@ -91,7 +86,7 @@ class TrackingFlowIT {
                 .status()).isEqualTo(202);
         assertThat(carriers.carrier("ups", carrierEvent(prefix + "-0", number, "IN_TRANSIT", lateScan))
                 .status()).isEqualTo(202);
-        runProcessor();
+        tracking.runProcessor();
 
         // THEN there is exactly one DELIVERED checkpoint, the late scan is in the timeline, and the order stays DELIVERED
         List<JsonNode> checkpoints = seller.checkpoints(orderId);
@@ -171,20 +166,20 @@ class TrackingFlowIT {
         String eventId = "early-" + UUID.randomUUID();
         assertThat(carriers.carrier("usps", carrierEvent(eventId, number, "IN_TRANSIT", "2026-11-24T06:12:00Z"))
                 .status()).isEqualTo(202);
-        runProcessor();
+        tracking.runProcessor();
         String orderId = seller.createOrder(null);
         seller.process(orderId);
 
         // WHEN the seller ships with that number, and the processor runs on what ship released
         assertThat(seller.ship(orderId, "usps", number).status()).isEqualTo(200);
-        List<String> released = runProcessor();
+        List<String> released = tracking.runProcessor();
 
         // THEN the early scan is applied to the order
         assertThat(released).anyMatch(body -> body.contains(eventId));
         assertThat(seller.order(orderId).get("status").asText()).isEqualTo("IN_TRANSIT");
         assertThat(seller.checkpoints(orderId)).extracting(e -> e.get("entryId").asText()).containsExactly("usps:" + eventId);
         // and it is no longer parked
-        assertThat(runProcessor()).noneMatch(body -> body.contains(eventId));
+        assertThat(tracking.runProcessor()).noneMatch(body -> body.contains(eventId));
     }
 
     @Test
@@ -204,7 +199,7 @@ class TrackingFlowIT {
         // WHEN one gets the events once, in order, and the other shuffled with duplicates
         for (int i = 0; i < story.length; i++) {
             carriers.carrier("dhl", withEta(carrierEvent("o-" + run + "-" + i, orderedNumber, story[i][0], story[i][1]), i));
-            runProcessor();
+            tracking.runProcessor();
         }
         List<Integer> delivery = new ArrayList<>();
         Random random = new Random(42);
@@ -216,7 +211,7 @@ class TrackingFlowIT {
         for (int i : delivery) {
             carriers.carrier("dhl", withEta(carrierEvent("s-" + run + "-" + i, shuffledNumber, story[i][0], story[i][1]), i));
         }
-        runProcessor();
+        tracking.runProcessor();
 
         // THEN both orders end in the same state with the same timeline
         JsonNode a = seller.order(ordered);
@@ -240,7 +235,7 @@ class TrackingFlowIT {
         // WHEN AfterShip reports Delivered and EasyPost in_transit, in their own formats and signatures
         ApiResponse afterShip = carriers.afterShip(afterShipNumber, UUID.randomUUID().toString());
         ApiResponse easyPost = carriers.easyPost(easyPostNumber, "evt_" + UUID.randomUUID().toString().replace("-", ""));
-        runProcessor();
+        tracking.runProcessor();
 
         // THEN both are accepted and applied, with their newest checkpoint's time, place and message
         assertThat(afterShip.status()).isEqualTo(202);
@@ -261,11 +256,6 @@ class TrackingFlowIT {
         assertThat(easyPostCheckpoint.get("source").asText()).isEqualTo("easypost");
         assertThat(easyPostCheckpoint.get("at").asText()).isEqualTo("2026-11-24T12:44:43Z");
         assertThat(easyPostCheckpoint.get("location").asText()).isEqualTo("HOUSTON, TX, 77063");
-    }
-
-    /** Runs the tracking processor on everything its queue holds, as its event source mapping would. */
-    private List<String> runProcessor() {
-        return trackingQueue.drain(processor);
     }
 
     private static Map<String, Object> withEta(Map<String, Object> event, int index) {

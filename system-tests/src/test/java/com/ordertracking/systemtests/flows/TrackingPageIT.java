@@ -8,6 +8,7 @@ import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.StoredOrders;
+import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
@@ -46,7 +47,8 @@ class TrackingPageIT {
     void a_genuine_link_shows_the_parcel_and_its_timeline_newest_first_without_personal_data() {
         // GIVEN a shipped order with a carrier checkpoint and a delay
         String orderId = seller.createOrder(buyerId);
-        Order shipped = stored.ship(orderId);
+        seller.processAndShip(orderId, TestData.trackingNumber(), Instant.now().plus(3, ChronoUnit.DAYS));
+        Order shipped = stored.find(orderId);
         Instant scan = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Shipment s = shipped.shipment();
         Order moving = shipped.withShipmentAndStatus(new Shipment(s.carrier(), s.trackingNumber(),

@@ -4,9 +4,6 @@ import static com.ordertracking.systemtests.driver.Webhooks.carrierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.json.Json;
@@ -14,6 +11,7 @@ import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.QueueDriver;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
+import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.systemtests.driver.Webhooks;
 
 import java.time.Duration;
@@ -36,16 +34,14 @@ class TrackingPoisonMessageIT {
     private final InProcessApi api;
     private final Seller seller;
     private final Webhooks carriers;
-    private final QueueDriver trackingQueue;
-    private final RequestHandler<SQSEvent, SQSBatchResponse> processor;
+    private final TrackingPipeline tracking;
 
     TrackingPoisonMessageIT(LocalCloud cloud) {
         this.cloud = cloud;
         this.api = new InProcessApi(cloud);
         this.seller = Seller.fresh(api);
         this.carriers = new Webhooks(api);
-        this.trackingQueue = new QueueDriver(cloud.sqs(), cloud.physicalName("TrackingEventsQueue"));
-        this.processor = api.function("ProcessTrackingEventsFunction");
+        this.tracking = new TrackingPipeline(api);
     }
 
     @Test
@@ -60,7 +56,7 @@ class TrackingPoisonMessageIT {
             numbers.add(number);
             orders.add(seller.shippedOrder("ups", number));
         }
-        trackingQueue.send(poison);
+        tracking.queue().send(poison);
         for (int i = 0; i < 3; i++) {
             carriers.carrier("ups", carrierEvent("p-" + UUID.randomUUID(), numbers.get(i), "OUT_FOR_DELIVERY", at.toString()));
         }
@@ -69,7 +65,7 @@ class TrackingPoisonMessageIT {
         QueueDriver dlq = new QueueDriver(cloud.sqs(), cloud.physicalName("TrackingEventsDeadLetterQueue"));
         List<Message> deadLettered = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            trackingQueue.pumpOnce(processor);
+            tracking.pumpOnce();
             cloud.sqs().receiveMessage(r -> r.queueUrl(dlq.url()).maxNumberOfMessages(10).waitTimeSeconds(0))
                     .messages().forEach(deadLettered::add);
             assertThat(deadLettered).extracting(Message::body).contains(poison);
@@ -80,7 +76,7 @@ class TrackingPoisonMessageIT {
             assertThat(seller.order(orderId).get("status").asText()).isEqualTo("OUT_FOR_DELIVERY");
             assertThat(seller.checkpoints(orderId)).hasSize(1);
         }
-        assertThat(runProcessor()).doesNotContain(poison);
+        assertThat(tracking.runProcessor()).doesNotContain(poison);
         assertThat(deadLettered).extracting(Message::body).containsOnlyOnce(poison);
         deadLettered.forEach(m -> cloud.sqs().deleteMessage(d -> d.queueUrl(dlq.url()).receiptHandle(m.receiptHandle())));
     }
@@ -91,19 +87,14 @@ class TrackingPoisonMessageIT {
         String incomplete = Json.write(java.util.Map.of("source", "ups", "eventId", "x-" + UUID.randomUUID()));
 
         // WHEN it is processed
-        trackingQueue.send(incomplete);
-        QueueDriver.Round round = trackingQueue.pumpOnce(processor);
+        tracking.queue().send(incomplete);
+        QueueDriver.Round round = tracking.pumpOnce();
 
         // THEN it is reported as a batch item failure (so it is retried and then dead-lettered, not dropped)
         assertThat(round.received()).extracting(Message::body).contains(incomplete);
         assertThat(round.failedIds()).hasSize(1);
         // clean up: let it go to the DLQ the way the poison above did
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> trackingQueue.pumpOnce(processor).received().isEmpty());
-    }
-
-    /** Runs the tracking processor on everything its queue holds, as its event source mapping would. */
-    private List<String> runProcessor() {
-        return trackingQueue.drain(processor);
+                .until(() -> tracking.pumpOnce().received().isEmpty());
     }
 }
