@@ -31,14 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InProcessApi implements Api {
     private final LocalCloud cloud;
-    private final RouteMatcher<String> routes = new RouteMatcher<>();
+    private final RouteMatcher<Target> routes = new RouteMatcher<>();
     private final Map<String, Object> handlers = new ConcurrentHashMap<>();
+
+    /** The function behind a route, and whether API Gateway's JWT authorizer guards it. */
+    private record Target(String logicalId, boolean authenticated) {
+    }
 
     public InProcessApi(LocalCloud cloud) {
         this.cloud = cloud;
         for (FunctionSpec function : cloud.model().functions()) {
             for (FunctionEvent.HttpApiEvent route : function.eventsOfType(FunctionEvent.HttpApiEvent.class)) {
-                routes.add(route.method(), route.path(), function.logicalId());
+                routes.add(route.method(), route.path(), new Target(function.logicalId(), route.authorizer().isPresent()));
             }
         }
     }
@@ -54,6 +58,9 @@ public final class InProcessApi implements Api {
         if (match == null) {
             return new ApiResponse(404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}");
         }
+        if (match.target().authenticated() && caller == null) {
+            return new ApiResponse(401, Map.of("content-type", "application/json"), "{\"message\":\"Unauthorized\"}");
+        }
         Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
         if (body != null) {
             requestHeaders.put("content-type", List.of("application/json"));
@@ -65,7 +72,7 @@ public final class InProcessApi implements Api {
                 "role", caller.role(), "iss", "https://auth.ordertracking.local", "aud", "order-tracking-api"), List.of());
         APIGatewayV2HTTPEvent event = HttpEventMapper.toEvent(request, method + " " + match.template(),
                 match.pathParameters(), auth, UUID.randomUUID().toString(), Instant.now());
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = function(match.target());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = function(match.target().logicalId());
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         Map<String, String> responseHeaders = new TreeMap<>();
         if (response.getHeaders() != null) {

@@ -3,12 +3,10 @@ package com.ordertracking.systemtests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.ApiResponse;
-import com.ordertracking.systemtests.driver.TestData;
+import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
-import java.util.List;
+import com.ordertracking.systemtests.driver.TestData;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

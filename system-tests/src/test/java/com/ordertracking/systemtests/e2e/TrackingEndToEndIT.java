@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.ApiResponse;
+import com.ordertracking.systemtests.driver.HttpApi;
+import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
 import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.systemtests.driver.Webhooks;
-import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.json.Json;
-import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.ApiResponse;
+import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;

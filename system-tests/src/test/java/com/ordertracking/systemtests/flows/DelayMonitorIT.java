@@ -2,11 +2,6 @@ package com.ordertracking.systemtests.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordertracking.systemtests.driver.InProcessApi;
-import com.ordertracking.systemtests.driver.Seller;
-import com.ordertracking.systemtests.driver.StoredOrders;
-import com.ordertracking.systemtests.driver.TestData;
-import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.domain.Delay;
@@ -16,6 +11,11 @@ import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.persistence.TableKeys;
 import com.ordertracking.shared.tracking.DelayMonitor;
+import com.ordertracking.systemtests.driver.InProcessApi;
+import com.ordertracking.systemtests.driver.Seller;
+import com.ordertracking.systemtests.driver.StoredOrders;
+import com.ordertracking.systemtests.driver.TestData;
+import com.ordertracking.systemtests.driver.TrackingPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,17 +3,16 @@ package com.ordertracking.systemtests.flows;
 import static com.ordertracking.systemtests.driver.Webhooks.carrierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordertracking.systemtests.driver.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.json.Json;
+import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.systemtests.driver.Webhooks;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

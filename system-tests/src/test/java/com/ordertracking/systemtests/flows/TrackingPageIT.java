@@ -2,13 +2,8 @@ package com.ordertracking.systemtests.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
-import com.ordertracking.systemtests.driver.InProcessApi;
-import com.ordertracking.systemtests.driver.Seller;
-import com.ordertracking.systemtests.driver.StoredOrders;
-import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
@@ -17,6 +12,11 @@ import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.notifications.TrackingLinks;
 import com.ordertracking.shared.orders.OrderIds;
+import com.ordertracking.systemtests.driver.ApiResponse;
+import com.ordertracking.systemtests.driver.InProcessApi;
+import com.ordertracking.systemtests.driver.Seller;
+import com.ordertracking.systemtests.driver.StoredOrders;
+import com.ordertracking.systemtests.driver.TestData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

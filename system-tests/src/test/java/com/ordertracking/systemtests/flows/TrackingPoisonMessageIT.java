@@ -13,7 +13,6 @@ import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.systemtests.driver.TrackingPipeline;
 import com.ordertracking.systemtests.driver.Webhooks;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
 import com.ordertracking.local.runtime.testfn.CollectingQueueHandler;
 import com.ordertracking.local.runtime.testfn.CollectingStreamHandler;
 import com.ordertracking.local.runtime.testfn.CountingScheduleHandler;
+import com.ordertracking.shared.json.Json;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;

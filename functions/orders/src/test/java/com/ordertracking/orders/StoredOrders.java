@@ -20,11 +20,11 @@ import java.util.UUID;
  * Orders for this module's tests: created through the create route, then moved along the lifecycle by
  * writing the stored order through legal transitions, so a test of one route does not go through the others.
  */
-final class TestOrders {
+final class StoredOrders {
     private final CreateOrderHandler create;
     private final DynamoOrderRepository repository;
 
-    TestOrders(LocalCloud cloud) {
+    StoredOrders(LocalCloud cloud) {
         this.create = cloud.instantiate("CreateOrderFunction", CreateOrderHandler::new);
         this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"),
                 Clock.systemUTC());
