@@ -156,8 +156,7 @@ class NotificationsEndToEndIT {
     private ApiResponse postDelivered(String eventId, String trackingNumber) {
         String body = Json.write(Map.of("eventId", eventId, "trackingNumber", trackingNumber, "status", "DELIVERED",
                 "occurredAt", Instant.now().toString(), "location", "San Francisco, CA"));
-        return client.send("POST", "/webhooks/carriers/ups", null, body,
-                Webhooks.signedHeaders(body, Webhooks.LOCAL_SECRET, Instant.now()));
+        return new Webhooks(client).carrier("ups", body);
     }
 
     /** Outbox messages to {@code endpoint} whose text contains {@code text}. */

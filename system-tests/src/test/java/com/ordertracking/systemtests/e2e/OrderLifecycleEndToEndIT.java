@@ -105,8 +105,7 @@ class OrderLifecycleEndToEndIT {
         String number = TestData.trackingNumber();
         post("/orders/" + orderId + "/ship", "{\"carrier\":\"ups\",\"trackingNumber\":\"" + number + "\"}");
         String delivered = Webhooks.carrierEventJson("evt-" + number, number, "DELIVERED", Instant.now().minusSeconds(30));
-        client.send("POST", "/webhooks/carriers/ups", null, delivered,
-                Webhooks.signedHeaders(delivered, Webhooks.LOCAL_SECRET, Instant.now()));
+        new Webhooks(client).carrier("ups", delivered);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(get("/me/orders/" + orderId, buyer).json().get("status").asText()).isEqualTo("DELIVERED"));
 

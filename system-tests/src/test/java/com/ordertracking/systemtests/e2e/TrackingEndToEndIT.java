@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalRuntimeExtension.class)
 class TrackingEndToEndIT {
     private final HttpApi client;
+    private final Webhooks carriers;
 
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String trackingNumber = TestData.trackingNumber();
@@ -33,6 +34,7 @@ class TrackingEndToEndIT {
 
     TrackingEndToEndIT(HttpApi client) {
         this.client = client;
+        this.carriers = new Webhooks(client);
     }
 
     @Test
@@ -67,15 +69,11 @@ class TrackingEndToEndIT {
     void bad_signatures_stale_timestamps_and_malformed_bodies_are_refused() {
         String body = Webhooks.carrierEventJson("evt-x-" + trackingNumber, trackingNumber, "IN_TRANSIT", Instant.now());
 
-        ApiResponse wrongSecret = client.send("POST", "/webhooks/carriers/ups", null, body,
-                Webhooks.signedHeaders(body, "not-the-secret-at-all", Instant.now()));
-        ApiResponse stale = client.send("POST", "/webhooks/carriers/ups", null, body,
-                Webhooks.signedHeaders(body, Webhooks.LOCAL_SECRET, Instant.now().minus(Duration.ofMinutes(15))));
+        ApiResponse wrongSecret = carriers.carrier("ups", body, "not-the-secret-at-all", Instant.now());
+        ApiResponse stale = carriers.carrier("ups", body, Webhooks.LOCAL_SECRET, Instant.now().minus(Duration.ofMinutes(15)));
         String malformed = "{\"eventId\": \"e\", \"trackingNumber\": ";
-        ApiResponse badBody = client.send("POST", "/webhooks/carriers/ups", null, malformed,
-                Webhooks.signedHeaders(malformed, Webhooks.LOCAL_SECRET, Instant.now()));
-        ApiResponse unknownCarrier = client.send("POST", "/webhooks/carriers/pigeonpost", null, body,
-                Webhooks.signedHeaders(body, Webhooks.LOCAL_SECRET, Instant.now()));
+        ApiResponse badBody = carriers.carrier("ups", malformed);
+        ApiResponse unknownCarrier = carriers.carrier("pigeonpost", body);
 
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(stale.status()).isEqualTo(401);
@@ -123,8 +121,7 @@ class TrackingEndToEndIT {
     }
 
     private ApiResponse postCarrier(String body) {
-        return client.send("POST", "/webhooks/carriers/ups", null, body,
-                Webhooks.signedHeaders(body, Webhooks.LOCAL_SECRET, Instant.now()));
+        return carriers.carrier("ups", body);
     }
 
     private JsonNode order(String orderId) {

@@ -244,8 +244,7 @@ class TrackingPageBrowserIT {
         String scan = Json.write(Map.of("eventId", "evt-" + trackingNumber, "trackingNumber", trackingNumber,
                 "status", "IN_TRANSIT", "occurredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 "location", "Oakland, CA", "description", "Departed USPS regional facility"));
-        ApiResponse posted = client.send("POST", "/webhooks/carriers/usps", null, scan,
-                Webhooks.signedHeaders(scan, Webhooks.LOCAL_SECRET, Instant.now()));
+        ApiResponse posted = new Webhooks(client).carrier("usps", scan);
         assertThat(posted.status()).as(posted.body()).isEqualTo(202);
         await().atMost(WAIT).until(() -> "IN_TRANSIT".equals(client.send("GET", "/orders/" + orderId, seller, null,
                 Map.of()).json().path("status").asText()));
