@@ -1,15 +1,12 @@
 package com.ordertracking.systemtests.driver;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -60,13 +57,6 @@ public final class SampleRequest {
 
     public SampleRequest body(Object value) {
         body = value instanceof String text ? text : Json.write(value);
-        return this;
-    }
-
-    public SampleRequest editBody(Consumer<ObjectNode> edit) {
-        ObjectNode json = (ObjectNode) Json.read(body, JsonNode.class);
-        edit.accept(json);
-        body = Json.write(json);
         return this;
     }
 

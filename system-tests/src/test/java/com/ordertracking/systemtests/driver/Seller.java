@@ -31,10 +31,6 @@ public final class Seller {
         return caller.id();
     }
 
-    public Caller caller() {
-        return caller;
-    }
-
     /** POST /orders with the sample create-order body, edited. */
     public ApiResponse create(Consumer<ObjectNode> edit) {
         ObjectNode body = TestData.sampleBody("events/orders/create-order.json");

@@ -11,8 +11,6 @@ import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +58,7 @@ class DelayEndToEndIT {
                 "1Z" + UUID.randomUUID().toString().substring(0, 12), eta);
 
         // WHEN the delay monitor runs
-        ApiResponse run = client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of());
+        ApiResponse run = client.invokeScheduled("DelayMonitorFunction");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
 
         // THEN the order reads with a delay and a DELAY timeline entry
@@ -72,8 +70,8 @@ class DelayEndToEndIT {
         assertThat(kinds).containsOnlyOnce("DELAY");
 
         // WHEN the monitor runs twice more
-        client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of());
-        client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of());
+        client.invokeScheduled("DelayMonitorFunction");
+        client.invokeScheduled("DelayMonitorFunction");
 
         // THEN nothing changed
         ApiResponse again = client.send("GET", "/orders/" + orderId, token, null, Map.of());
@@ -114,7 +112,7 @@ class DelayEndToEndIT {
         assertThat(sms(phone, "running late")).isEmpty();
 
         // WHEN the delay monitor runs
-        ApiResponse run = client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of());
+        ApiResponse run = client.invokeScheduled("DelayMonitorFunction");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
 
         // THEN the order reads with a delay, the buyer gets one apology SMS and the seller one delay alert
@@ -127,7 +125,7 @@ class DelayEndToEndIT {
 
         // WHEN the monitor runs twice more
         for (int i = 0; i < 2; i++) {
-            assertThat(client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null, Map.of()).status())
+            assertThat(client.invokeScheduled("DelayMonitorFunction").status())
                     .isEqualTo(200);
         }
 
@@ -156,15 +154,7 @@ class DelayEndToEndIT {
 
     /** SMS in {@code /_local/outbox} to {@code phone} whose text contains {@code text}. */
     private static List<JsonNode> sms(String phone, String text) {
-        JsonNode all = client.send("GET", "/_local/outbox?endpoint=" + URLEncoder.encode(phone, StandardCharsets.UTF_8),
-                null, null, Map.of()).json().get("messages");
-        List<JsonNode> out = new ArrayList<>();
-        all.forEach(m -> {
-            if ("sms".equals(m.path("protocol").asText()) && m.path("message").asText().contains(text)) {
-                out.add(m);
-            }
-        });
-        return out;
+        return client.outbox(phone, text).stream().filter(m -> "sms".equals(m.path("protocol").asText())).toList();
     }
 
 }

@@ -13,8 +13,6 @@ import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.systemtests.driver.Webhooks;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,14 +64,14 @@ class NotificationsEndToEndIT {
         String orderId = shipNewOrder(trackingNumber);
 
         // THEN one SMS and one email name the tracking number (and carry the tracking link)
-        await().atMost(WAIT).until(() -> messages(phone, trackingNumber).size() == 1
-                && messages(email, trackingNumber).size() == 1);
-        JsonNode sms = messages(phone, trackingNumber).getFirst();
+        await().atMost(WAIT).until(() -> client.outbox(phone, trackingNumber).size() == 1
+                && client.outbox(email, trackingNumber).size() == 1);
+        JsonNode sms = client.outbox(phone, trackingNumber).getFirst();
         assertThat(sms.get("protocol").asText()).isEqualTo("sms");
         assertThat(sms.get("message").asText()).contains("UPS", "/track/" + orderId + "~");
         assertThat(sms.get("message").asText().length()).isLessThanOrEqualTo(160);
         assertThat(sms.at("/attributes/AWS.SNS.SMS.SMSType").asText()).isEqualTo("Transactional");
-        JsonNode mail = messages(email, trackingNumber).getFirst();
+        JsonNode mail = client.outbox(email, trackingNumber).getFirst();
         assertThat(mail.get("protocol").asText()).isEqualTo("email");
         assertThat(mail.get("subject").asText()).isEqualTo("Your order has shipped");
 
@@ -84,9 +82,9 @@ class NotificationsEndToEndIT {
         }
 
         // THEN exactly one "delivered" SMS arrives (and stays one)
-        await().atMost(WAIT).until(() -> messages(phone, "was delivered").size() == 1);
+        await().atMost(WAIT).until(() -> client.outbox(phone, "was delivered").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> messages(phone, "was delivered").size() == 1);
+                .until(() -> client.outbox(phone, "was delivered").size() == 1);
 
         // WHEN the buyer turns SMS off and the next order ships
         assertThat(client.send("PUT", "/me/notification-preferences", buyer, preferences(false, true), Map.of())
@@ -95,8 +93,8 @@ class NotificationsEndToEndIT {
         shipNewOrder(secondNumber);
 
         // THEN only the email comes; the notifier sends SMS before email, so no SMS can still be on its way
-        await().atMost(WAIT).until(() -> messages(email, secondNumber).size() == 1);
-        assertThat(messages(phone, secondNumber)).isEmpty();
+        await().atMost(WAIT).until(() -> client.outbox(email, secondNumber).size() == 1);
+        assertThat(client.outbox(phone, secondNumber)).isEmpty();
     }
 
     @Test
@@ -121,29 +119,29 @@ class NotificationsEndToEndIT {
             numbers.add(TestData.trackingNumber());
             shipNewOrder(numbers.getLast());
         }
-        await().atMost(WAIT).until(() -> numbers.stream().allMatch(n -> messages(phone, n).size() == 1));
+        await().atMost(WAIT).until(() -> numbers.stream().allMatch(n -> client.outbox(phone, n).size() == 1));
         SnsEndpoint sns = runtime.cloud().snsEndpoint().orElseThrow();
 
         // WHEN SNS goes down while three more orders ship, and comes back
         sns.stop();
         try {
-            int delivered = messages(phone, "").size();
+            int delivered = client.outbox(phone, "").size();
             for (int i = 0; i < 3; i++) {
                 numbers.add(TestData.trackingNumber());
                 shipNewOrder(numbers.getLast());
             }
             // Nothing can be delivered while SNS is down (the publisher keeps retrying meanwhile).
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> messages(phone, "").size() == delivered);
+                    .until(() -> client.outbox(phone, "").size() == delivered);
         } finally {
             sns.start();
         }
 
         // THEN every order's shipped SMS arrives, each exactly once, and no order confirmation is doubled
-        await().atMost(WAIT).until(() -> numbers.stream().allMatch(n -> messages(phone, n).size() == 1));
+        await().atMost(WAIT).until(() -> numbers.stream().allMatch(n -> client.outbox(phone, n).size() == 1));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> numbers.stream().allMatch(n -> messages(phone, n).size() == 1));
-        assertThat(messages(phone, "Order confirmed")).hasSize(5);
+                .until(() -> numbers.stream().allMatch(n -> client.outbox(phone, n).size() == 1));
+        assertThat(client.outbox(phone, "Order confirmed")).hasSize(5);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -157,19 +155,6 @@ class NotificationsEndToEndIT {
         String body = Json.write(Map.of("eventId", eventId, "trackingNumber", trackingNumber, "status", "DELIVERED",
                 "occurredAt", Instant.now().toString(), "location", "San Francisco, CA"));
         return new Webhooks(client).carrier("ups", body);
-    }
-
-    /** Outbox messages to {@code endpoint} whose text contains {@code text}. */
-    private static List<JsonNode> messages(String endpoint, String text) {
-        JsonNode all = client.send("GET", "/_local/outbox?endpoint=" + URLEncoder.encode(endpoint, StandardCharsets.UTF_8),
-                null, null, Map.of()).json().get("messages");
-        List<JsonNode> out = new ArrayList<>();
-        all.forEach(m -> {
-            if (m.path("message").asText().contains(text)) {
-                out.add(m);
-            }
-        });
-        return out;
     }
 
     private String preferences(boolean sms, boolean mail) {

@@ -13,8 +13,6 @@ import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
 import com.ordertracking.systemtests.driver.TestData;
 import com.ordertracking.systemtests.driver.Webhooks;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -249,8 +247,7 @@ class TrackingPageBrowserIT {
         await().atMost(WAIT).until(() -> "IN_TRANSIT".equals(client.send("GET", "/orders/" + orderId, seller, null,
                 Map.of()).json().path("status").asText()));
 
-        ApiResponse monitor = client.send("POST", "/_local/invoke/DelayMonitorFunction", null, null,
-                Map.of());
+        ApiResponse monitor = client.invokeScheduled("DelayMonitorFunction");
         assertThat(monitor.status()).as(monitor.body()).isEqualTo(200);
         await().atMost(WAIT).until(() -> client.send("GET", "/orders/" + orderId, seller, null, Map.of()).json()
                 .hasNonNull("delay"));
@@ -263,13 +260,7 @@ class TrackingPageBrowserIT {
     }
 
     private String shippedSms() {
-        JsonNode all = client.send("GET", "/_local/outbox?endpoint=" + URLEncoder.encode(phone, StandardCharsets.UTF_8),
-                null, null, Map.of()).json().get("messages");
-        for (JsonNode message : all) {
-            if (message.path("message").asText().startsWith("Shipped:")) {
-                return message.path("message").asText();
-            }
-        }
-        return null;
+        return client.outbox(phone).stream().map(m -> m.path("message").asText()).filter(text -> text.startsWith("Shipped:"))
+                .findFirst().orElse(null);
     }
 }

@@ -3,15 +3,12 @@ package com.ordertracking.systemtests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
 import com.ordertracking.systemtests.driver.Seller;
 import com.ordertracking.systemtests.driver.TestData;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,14 +84,7 @@ class TrackingPageEndToEndIT {
     // ------------------------------------------------------------------ helpers
 
     private String shippedSms() {
-        JsonNode all = client.send("GET", "/_local/outbox?endpoint=" + URLEncoder.encode(phone, StandardCharsets.UTF_8),
-                null, null, Map.of()).json().get("messages");
-        for (JsonNode message : all) {
-            if (message.path("message").asText().contains(trackingNumber)) {
-                return message.path("message").asText();
-            }
-        }
-        return null;
+        return client.outbox(phone, trackingNumber).stream().map(m -> m.path("message").asText()).findFirst().orElse(null);
     }
 
     private String shipNewOrder() {
