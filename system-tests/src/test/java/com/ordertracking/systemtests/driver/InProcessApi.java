@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The API in-process against the embedded AWS stack: routes as template.yaml declares them, the payload
  * 2.0 event built as the local runtime builds it, and each function's handler constructed once the way
  * Lambda constructs it (template environment applied). Nothing runs in the background: the test decides
- * when a queue is consumed ({@link QueueDriver}) or a schedule fires ({@link #function}).
+ * when a queue is consumed ({@link TrackingPipeline}, {@link QueueDriver}) or a schedule fires ({@link #runSchedule}).
  */
 public final class InProcessApi implements Api {
     private final LocalCloud cloud;
