@@ -1,5 +1,6 @@
 package com.ordertracking.delays;
 
+import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.local.cloud.LocalCloud;
@@ -11,9 +12,9 @@ import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.Totals;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.tracking.DelayMonitor;
-import com.ordertracking.shared.tracking.DelayRules;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -108,7 +109,9 @@ class DelayMonitorReadCostIT {
 
         // WHEN the monitor runs on a client that records every operation
         List<String> operations = new CopyOnWriteArrayList<>();
-        DelayMonitor monitor = new DelayMonitor(recording(cloud.dynamoDb(), operations), table, DelayRules.DEFAULT,
+        DynamoDbClient recording = recording(cloud.dynamoDb(), operations);
+        DelayMonitor monitor = new DelayMonitor(new DynamoDueOrders(recording, table),
+                new DynamoOrderRepository(recording, table, Clock.systemUTC(), DelayRules.DEFAULT), DelayRules.DEFAULT,
                 Clock.systemUTC());
         DelayMonitor.Summary summary = monitor.run();
 

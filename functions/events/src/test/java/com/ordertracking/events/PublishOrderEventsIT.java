@@ -1,5 +1,6 @@
 package com.ordertracking.events;
 
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -21,12 +22,12 @@ import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.Totals;
-import com.ordertracking.shared.events.OrderEvent;
-import com.ordertracking.shared.events.OrderEventPublisher;
-import com.ordertracking.shared.events.OrderEventType;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.persistence.TableKeys;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
+import com.ordertracking.shared.domain.event.OrderEventType;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.TableKeys;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class PublishOrderEventsIT {
     PublishOrderEventsIT(LocalCloud cloud) {
         this.cloud = cloud;
         this.table = cloud.physicalName("OrdersTable");
-        this.orders = new DynamoOrderRepository(cloud.dynamoDb(), table, Clock.systemUTC());
+        this.orders = new DynamoOrderRepository(cloud.dynamoDb(), table, Clock.systemUTC(), DelayRules.DEFAULT);
         this.probe = probeQueue(sellerId);
     }
 

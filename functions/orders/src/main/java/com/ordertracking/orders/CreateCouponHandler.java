@@ -1,11 +1,13 @@
 package com.ordertracking.orders;
 
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Coupon;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.CouponService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.application.order.CouponService;
 
 /**
  * {@code POST /coupons}: a seller's coupon (percent or amount off, validity window, minimum
@@ -15,7 +17,7 @@ public final class CreateCouponHandler extends ApiHandler {
     private final CouponService coupons;
 
     public CreateCouponHandler() {
-        this(CouponService.fromEnvironment());
+        this(Components.fromEnvironment().couponService());
     }
 
     public CreateCouponHandler(CouponService coupons) {
@@ -25,7 +27,7 @@ public final class CreateCouponHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
-        Coupon coupon = coupons.create(sellerId, request.jsonBody());
+        Coupon coupon = coupons.create(sellerId, OrderBodies.coupon(request.jsonBody()));
         return ApiResponses.json(201, coupon);
     }
 }
