@@ -1,10 +1,13 @@
 package com.ordertracking.delays;
 
-import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.OrderItems;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.LineItem;
@@ -12,8 +15,6 @@ import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.Totals;
-import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -67,7 +68,7 @@ class DelayMonitorReadCostIT {
 
     private void batchWrite(List<Order> orders) {
         List<WriteRequest> puts = orders.stream().map(order -> WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(DynamoOrderRepository.orderItem(order, DelayRules.DEFAULT)).build())
+                .putRequest(PutRequest.builder().item(OrderItems.orderItem(order, DelayRules.DEFAULT)).build())
                 .build()).toList();
         for (int i = 0; i < puts.size(); i += 25) {
             Map<String, List<WriteRequest>> pending = Map.of(table, puts.subList(i, Math.min(i + 25, puts.size())));

@@ -1,9 +1,8 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.application.order.InvalidCursorException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.order.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,13 +1,12 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.application.order.CouponRepository;
-
 import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.order.CouponRepository;
+import com.ordertracking.shared.domain.Coupon;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class DynamoCouponRepository implements CouponRepository {
     @Override
     public Optional<Coupon> find(String sellerId, String code) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
-                .key(DynamoOrderRepository.key(TableKeys.couponPk(sellerId, code), TableKeys.COUPON_SK))
+                .key(OrderItems.key(TableKeys.couponPk(sellerId, code), TableKeys.COUPON_SK))
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();

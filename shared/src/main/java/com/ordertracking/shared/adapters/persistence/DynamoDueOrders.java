@@ -65,7 +65,7 @@ public final class DynamoDueOrders implements DueOrders {
                 .consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         return new Read(response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(DynamoOrderRepository.toOrder(response.item())) : Optional.empty(),
+                ? Optional.of(OrderItems.toOrder(response.item())) : Optional.empty(),
                 units(response.consumedCapacity()));
     }
 

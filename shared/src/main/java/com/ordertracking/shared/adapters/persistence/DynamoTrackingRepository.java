@@ -1,15 +1,14 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.application.tracking.TrackingRepository;
-
 import static com.ordertracking.shared.adapters.persistence.TableKeys.EXPIRES_AT;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.tracking.TrackingRepository;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.domain.tracking.DelayRules;
-import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -42,7 +40,7 @@ public final class DynamoTrackingRepository implements TrackingRepository {
     private final Clock clock;
     private final DelayRules delayRules;
 
-    /** {@code delayRules} decide the order's due time in {@code ByDueTime} (see DynamoOrderRepository.orderItem). */
+    /** {@code delayRules} decide the order's due time in {@code ByDueTime} (see OrderItems.orderItem). */
     public DynamoTrackingRepository(DynamoDbClient dynamoDb, String tableName, Clock clock, DelayRules delayRules) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
@@ -54,7 +52,7 @@ public final class DynamoTrackingRepository implements TrackingRepository {
     @Override
     public Optional<String> orderIdFor(String carrier, String trackingNumber) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
-                .key(DynamoOrderRepository.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
+                .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("orderId").s());
     }
@@ -63,13 +61,13 @@ public final class DynamoTrackingRepository implements TrackingRepository {
     public ApplyResult apply(Order order, TimelineEntry checkpoint, List<TimelineEntry> more, TrackingEvent event) {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                        .item(DynamoOrderRepository.orderItem(order, delayRules))
+                        .item(OrderItems.orderItem(order, delayRules))
                         .conditionExpression("version = :expected")
                         .expressionAttributeValues(Map.of(":expected",
                                 AttributeValue.fromN(Long.toString(order.version() - 1))))
                         .build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                        .item(DynamoOrderRepository.timelineItem(order.orderId(), checkpoint))
+                        .item(OrderItems.timelineItem(order.orderId(), checkpoint))
                         .conditionExpression("attribute_not_exists(pk)")
                         .build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(tableName)
@@ -83,7 +81,7 @@ public final class DynamoTrackingRepository implements TrackingRepository {
                         .build()).build()));
         // After the three above, so that the cancellation reasons' indexes below keep their meaning.
         more.forEach(entry -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(DynamoOrderRepository.timelineItem(order.orderId(), entry))
+                .item(OrderItems.timelineItem(order.orderId(), entry))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build()).build()));
         try {
@@ -93,12 +91,11 @@ public final class DynamoTrackingRepository implements TrackingRepository {
                     ? response.consumedCapacity().getFirst() : null;
             return new ApplyResult.Applied(capacity == null ? null : cost(capacity));
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
             // The applied record or the checkpoint already exists: a redelivery, whatever the version says.
-            if (failed(reasons, 2) || failed(reasons, 1)) {
+            if (TransactionFailures.conditionFailed(e, 2) || TransactionFailures.conditionFailed(e, 1)) {
                 return new ApplyResult.Duplicate();
             }
-            if (failed(reasons, 0) || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+            if (TransactionFailures.conditionFailed(e, 0) || TransactionFailures.conflictsWithAnotherTransaction(e)) {
                 return new ApplyResult.VersionConflict();
             }
             throw e;
@@ -123,12 +120,12 @@ public final class DynamoTrackingRepository implements TrackingRepository {
             dynamoDb.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item).build()).build(),
                     TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(tableName)
-                            .key(DynamoOrderRepository.key(pk, TableKeys.TRACKING_SK))
+                            .key(OrderItems.key(pk, TableKeys.TRACKING_SK))
                             .conditionExpression("attribute_not_exists(pk)")
                             .build()).build()));
             return ParkResult.PARKED;
         } catch (TransactionCanceledException e) {
-            if (failed(e.cancellationReasons(), 1)) {
+            if (TransactionFailures.conditionFailed(e, 1)) {
                 return ParkResult.REGISTERED;
             }
             throw e;
@@ -154,15 +151,11 @@ public final class DynamoTrackingRepository implements TrackingRepository {
     @Override
     public void deleteParked(String carrier, String trackingNumber, String sortKey) {
         dynamoDb.deleteItem(d -> d.tableName(tableName)
-                .key(DynamoOrderRepository.key(TableKeys.trackingPk(carrier, trackingNumber), sortKey)));
+                .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), sortKey)));
     }
 
     private long expiry() {
         return clock.instant().plus(RETENTION).getEpochSecond();
-    }
-
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     private static WriteCost cost(ConsumedCapacity capacity) {

@@ -1,11 +1,8 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.domain.event.OrderEvent;
-import com.ordertracking.shared.domain.event.OrderEventType;
-
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Delay;
@@ -21,6 +18,8 @@ import com.ordertracking.shared.domain.event.OrderEvent.RefundInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
 import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.domain.event.OrderEventType;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class OrderEvents {
             return null;
         }
         ObjectNode item = StreamImages.toObject(image);
-        return DynamoOrderRepository.isOrderItem(item) ? DynamoOrderRepository.toOrder(item) : null;
+        return OrderItems.isOrderItem(item) ? OrderItems.toOrder(item) : null;
     }
 
     /** The events that turn {@code before} (null: the order is new) into {@code after}, in a stable order. */

@@ -1,16 +1,14 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.application.notification.PreferencesStore;
-
-import com.ordertracking.shared.domain.notification.BuyerPreferences;
-import com.ordertracking.shared.domain.notification.SellerPreferences;
-
 import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.VersionConflictException;
+import com.ordertracking.shared.application.notification.PreferencesStore;
+import com.ordertracking.shared.domain.notification.BuyerPreferences;
+import com.ordertracking.shared.domain.notification.SellerPreferences;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
