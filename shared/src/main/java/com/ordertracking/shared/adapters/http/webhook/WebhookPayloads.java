@@ -1,14 +1,13 @@
 package com.ordertracking.shared.adapters.http.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.tracking.CarrierStatuses;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.shared.domain.tracking.TrackingNumbers;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.domain.ShipmentStatus;
-import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.domain.validation.Times;
-import com.ordertracking.shared.application.ValidationException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -202,11 +201,18 @@ public final class WebhookPayloads {
         if (text == null) {
             return null;
         }
-        Instant parsed = parseTime(text);
-        if (parsed == null) {
-            fields.error(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-23T22:41:07Z");
+        Instant readable = parseAnyTime(text);
+        if (readable == null) {
+            // What parseTime accepts: an offset is optional (UTC is assumed), a bare date is its start.
+            fields.error(name, "must be an ISO-8601 date-time (without an offset it is read as UTC) or a date,"
+                    + " e.g. 2026-11-23T22:41:07Z");
+            return null;
         }
-        return parsed;
+        if (!Times.isPlausible(readable)) {
+            fields.error(name, Times.rangeMessage());
+            return null;
+        }
+        return readable;
     }
 
     /**
