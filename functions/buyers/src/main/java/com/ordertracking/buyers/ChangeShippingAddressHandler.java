@@ -1,16 +1,16 @@
 package com.ordertracking.buyers;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.domain.Address;
-import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.IfMatch;
-import com.ordertracking.shared.application.order.BuyerOrderService;
-import com.ordertracking.shared.adapters.http.order.OrderRequests;
 import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.adapters.http.order.OrderRequests;
+import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.domain.Address;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**

@@ -1,15 +1,15 @@
 package com.ordertracking.buyers;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.ReturnRequest;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**

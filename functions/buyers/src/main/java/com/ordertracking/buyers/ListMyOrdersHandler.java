@@ -1,13 +1,13 @@
 package com.ordertracking.buyers;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
-import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.adapters.http.order.Listings;
+import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.application.order.Page;
+import com.ordertracking.shared.wiring.Components;
 import java.util.List;
 
 /** {@code GET /me/orders?limit=&cursor=}: the buyer's order history, newest first, from the ByBuyer index. */

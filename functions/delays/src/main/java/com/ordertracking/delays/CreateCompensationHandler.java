@@ -1,13 +1,13 @@
 package com.ordertracking.delays;
 
-import com.ordertracking.shared.adapters.http.order.OrderRequests;
-import com.ordertracking.shared.adapters.http.order.OrderBodies;
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.adapters.http.order.OrderRequests;
 import com.ordertracking.shared.application.order.CompensationService;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code POST /orders/{orderId}/compensations}: the seller offers the buyer of a delayed order a

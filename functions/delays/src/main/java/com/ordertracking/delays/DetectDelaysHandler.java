@@ -1,11 +1,11 @@
 package com.ordertracking.delays;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
+import com.ordertracking.shared.wiring.Components;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

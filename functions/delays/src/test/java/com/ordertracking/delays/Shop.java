@@ -1,6 +1,5 @@
 package com.ordertracking.delays;
 
-import com.ordertracking.shared.domain.tracking.DelayRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,12 +13,13 @@ import com.ordertracking.orders.CreateOrderHandler;
 import com.ordertracking.orders.ListOrdersHandler;
 import com.ordertracking.orders.ProcessOrderHandler;
 import com.ordertracking.orders.ShipOrderHandler;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.ShipmentStatus;
-import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.ShipmentStatus;
+import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.tracking.ProcessTrackingEventsHandler;
 import java.time.Clock;

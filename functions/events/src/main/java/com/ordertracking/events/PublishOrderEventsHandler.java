@@ -1,15 +1,15 @@
 package com.ordertracking.events;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
 import com.ordertracking.shared.adapters.persistence.OrderEvents;
-import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

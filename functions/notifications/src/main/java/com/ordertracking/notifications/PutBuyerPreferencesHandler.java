@@ -1,12 +1,12 @@
 package com.ordertracking.notifications;
 
-import com.ordertracking.shared.adapters.http.notification.PreferencesBodies;
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.notification.PreferencesBodies;
 import com.ordertracking.shared.application.notification.PreferencesService;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code PUT /me/notification-preferences {email?, phone?, channels: {sms, email}, optOuts?}}: replaces

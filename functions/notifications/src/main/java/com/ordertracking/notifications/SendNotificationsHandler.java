@@ -1,13 +1,13 @@
 package com.ordertracking.notifications;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.Notifier;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

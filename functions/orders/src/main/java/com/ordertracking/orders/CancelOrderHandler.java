@@ -1,14 +1,14 @@
 package com.ordertracking.orders;
 
-import com.ordertracking.shared.adapters.http.order.OrderBodies;
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders/{orderId}/cancel {reason}}: cancel before shipping (409 after); {@code If-Match} optional. */

@@ -1,13 +1,13 @@
 package com.ordertracking.orders;
 
-import com.ordertracking.shared.adapters.http.order.OrderBodies;
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.application.order.NewOrder;
 import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders}: a seller creates an order; {@code Idempotency-Key} makes retries safe. */

@@ -1,11 +1,11 @@
 package com.ordertracking.orders;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code GET /orders/{orderId}/events}: the order's timeline, oldest first, as {@code {items}}. */

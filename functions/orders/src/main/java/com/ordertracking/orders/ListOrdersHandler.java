@@ -1,6 +1,5 @@
 package com.ordertracking.orders;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
@@ -8,6 +7,7 @@ import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.order.Listings;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.Page;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code GET /orders?status=&createdFrom=&createdTo=&limit=&cursor=}: the seller's orders, newest

@@ -1,13 +1,13 @@
 package com.ordertracking.orders;
 
-import com.ordertracking.shared.adapters.http.IfMatch;
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
 import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders/{orderId}/process}: PENDING → PROCESSED; optional {@code If-Match}. */

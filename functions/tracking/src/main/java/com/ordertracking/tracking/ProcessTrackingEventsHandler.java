@@ -1,19 +1,19 @@
 package com.ordertracking.tracking;
 
-import com.ordertracking.shared.wiring.Components;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.domain.tracking.TrackingEvent;
-import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 
 /**
  * Consumes the tracking-events queue. Each message is applied on its own (one DynamoDB transaction);

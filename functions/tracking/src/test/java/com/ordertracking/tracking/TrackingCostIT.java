@@ -1,14 +1,14 @@
 package com.ordertracking.tracking;
 
-import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
-import com.ordertracking.shared.wiring.Components;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
-import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.wiring.Components;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package com.ordertracking.trackingpage;
 
+import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
-import com.ordertracking.shared.application.order.OrderRepository;
 import java.util.List;
 import java.util.Optional;
 

@@ -19,6 +19,7 @@ import com.ordertracking.shared.application.order.FulfilmentService;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.application.order.ParkedTrackingEvents;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.application.tracking.ParkedEvents;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
@@ -119,7 +120,7 @@ public final class Components {
 
     /** Releases parked tracking events only where {@code TRACKING_EVENTS_QUEUE_URL} is set (the ship function). */
     public FulfilmentService fulfilment() {
-        Optional<ParkedEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
+        Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
         return new FulfilmentService(orderRepository(), parked, clock);
     }
 

@@ -1,10 +1,9 @@
 package com.ordertracking.shared.adapters.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.application.FieldError;
 import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.domain.validation.Times;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;

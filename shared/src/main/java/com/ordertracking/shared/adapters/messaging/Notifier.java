@@ -1,20 +1,17 @@
 package com.ordertracking.shared.adapters.messaging;
 
+import com.ordertracking.shared.adapters.persistence.NotificationLedger;
+import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
 import com.ordertracking.shared.application.notification.PreferencesStore;
+import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.domain.notification.BuyerMessage;
 import com.ordertracking.shared.domain.notification.BuyerPreferences;
+import com.ordertracking.shared.domain.notification.Notification.Audience;
 import com.ordertracking.shared.domain.notification.Notification;
 import com.ordertracking.shared.domain.notification.NotificationTemplates;
 import com.ordertracking.shared.domain.notification.SellerAlert;
 import com.ordertracking.shared.domain.notification.SellerPreferences;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
-import com.ordertracking.shared.adapters.persistence.NotificationLedger;
-import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
-
-import com.ordertracking.shared.wiring.AwsClients;
-import com.ordertracking.shared.wiring.Settings;
-import com.ordertracking.shared.domain.event.OrderEvent;
-import com.ordertracking.shared.domain.notification.Notification.Audience;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,7 @@
 package com.ordertracking.shared.adapters.messaging;
 
-import com.ordertracking.shared.domain.event.OrderEvent;
-
-import com.ordertracking.shared.wiring.AwsClients;
-import com.ordertracking.shared.wiring.Settings;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.domain.event.OrderEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

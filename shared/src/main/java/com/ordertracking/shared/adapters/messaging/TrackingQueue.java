@@ -1,10 +1,8 @@
 package com.ordertracking.shared.adapters.messaging;
 
-import com.ordertracking.shared.application.tracking.TrackingEventQueue;
-
-import com.ordertracking.shared.domain.tracking.TrackingEvent;
-
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.tracking.TrackingEventQueue;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;

@@ -1,6 +1,9 @@
 package com.ordertracking.shared.application.order;
 
 
+import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.application.FieldError;
+import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Feedback;
 import com.ordertracking.shared.domain.LineItem;
@@ -8,9 +11,6 @@ import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.application.ConflictException;
-import com.ordertracking.shared.application.FieldError;
-import com.ordertracking.shared.application.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

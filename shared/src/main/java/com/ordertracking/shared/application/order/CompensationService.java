@@ -1,14 +1,14 @@
 package com.ordertracking.shared.application.order;
 
 
-import com.ordertracking.shared.domain.Compensation;
-import com.ordertracking.shared.domain.Coupon;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.application.ConflictException;
 import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.application.VersionConflictException;
+import com.ordertracking.shared.domain.Compensation;
+import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Money;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.TimelineEntry;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
-import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.domain.Coupon;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,16 +16,11 @@ public final class CouponService {
         this.clock = clock;
     }
 
-    /** Checks the validity window against now and stores the coupon; a taken code is a conflict. */
+    /** Stores the coupon (valid from now unless the request says otherwise); a taken code is a conflict. */
     public Coupon create(String sellerId, NewCoupon request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant validFrom = request.validFrom() == null ? now : request.validFrom();
         Instant validUntil = request.validUntil();
-        if (validUntil != null && !validUntil.isAfter(validFrom)) {
-            throw ValidationException.of("validUntil", "must be after validFrom");
-        } else if (validUntil != null && !validUntil.isAfter(now)) {
-            throw ValidationException.of("validUntil", "must be in the future");
-        }
         Coupon coupon = new Coupon(sellerId, request.code(), request.description(), request.percentOff(),
                 request.amountOff(), request.currency() == null ? null : request.currency().getCurrencyCode(),
                 validFrom, validUntil, request.minQuantity(), request.maxRedemptions(),

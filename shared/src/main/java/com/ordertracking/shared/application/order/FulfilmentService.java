@@ -1,7 +1,6 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
-import com.ordertracking.shared.application.tracking.ParkedEvents;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
@@ -17,11 +16,11 @@ import java.util.OptionalLong;
 public final class FulfilmentService {
     private final OrderRepository orders;
     private final OrderAccess access;
-    private final Optional<ParkedEvents> parked;
+    private final Optional<ParkedTrackingEvents> parked;
     private final Clock clock;
 
     /** {@code parked} is empty in functions that do not release parked events (only the ship function does). */
-    public FulfilmentService(OrderRepository orders, Optional<ParkedEvents> parked, Clock clock) {
+    public FulfilmentService(OrderRepository orders, Optional<ParkedTrackingEvents> parked, Clock clock) {
         this.orders = orders;
         this.access = new OrderAccess(orders);
         this.parked = parked;

@@ -1,5 +1,10 @@
 package com.ordertracking.shared.application.order;
 
+import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.application.FieldError;
+import com.ordertracking.shared.application.NotFoundException;
+import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.application.order.OrderRepository.SellerListing;
 import com.ordertracking.shared.domain.Cancellation;
 import com.ordertracking.shared.domain.Discount;
 import com.ordertracking.shared.domain.LineItem;
@@ -12,11 +17,6 @@ import com.ordertracking.shared.domain.Refund;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.application.order.OrderRepository.SellerListing;
-import com.ordertracking.shared.application.ConflictException;
-import com.ordertracking.shared.application.FieldError;
-import com.ordertracking.shared.application.NotFoundException;
-import com.ordertracking.shared.application.ValidationException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

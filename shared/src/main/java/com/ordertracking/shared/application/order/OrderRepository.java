@@ -2,7 +2,6 @@ package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.application.VersionConflictException;
-
 import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;

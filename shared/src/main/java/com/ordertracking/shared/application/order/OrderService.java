@@ -1,16 +1,15 @@
 package com.ordertracking.shared.application.order;
 
-import com.ordertracking.shared.domain.OrderIds;
-
-import com.ordertracking.shared.domain.Coupon;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.Pricing;
 import com.ordertracking.shared.application.ConflictException;
 import com.ordertracking.shared.application.InvalidRequestException;
 import com.ordertracking.shared.application.UnprocessableException;
 import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.application.order.OrderRepository.CreateResult;
 import com.ordertracking.shared.application.order.OrderRepository.IdempotencyClaim;
+import com.ordertracking.shared.domain.Coupon;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderIds;
+import com.ordertracking.shared.domain.Pricing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package com.ordertracking.shared.application.tracking;
 
 
+import com.ordertracking.shared.application.order.ParkedTrackingEvents;
 import com.ordertracking.shared.application.tracking.TrackingRepository.ParkedEvent;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * parked, to be released again (by the next carrier event for the number, or an idempotent ship
  * retry); re-enqueueing twice is harmless because applying is idempotent.
  */
-public final class ParkedEvents {
+public final class ParkedEvents implements ParkedTrackingEvents {
     private final TrackingRepository tracking;
     private final TrackingEventQueue queue;
 
@@ -21,6 +22,7 @@ public final class ParkedEvents {
     }
 
     /** How many events were released. */
+    @Override
     public int release(String carrier, String trackingNumber) {
         List<ParkedEvent> parked = tracking.parked(carrier, trackingNumber);
         if (parked.isEmpty()) {

@@ -1,7 +1,6 @@
 package com.ordertracking.shared.application.tracking;
 
 import com.ordertracking.shared.domain.tracking.TrackingNumbers;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;

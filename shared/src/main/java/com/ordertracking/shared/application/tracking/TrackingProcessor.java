@@ -1,14 +1,13 @@
 package com.ordertracking.shared.application.tracking;
 
-import com.ordertracking.shared.domain.tracking.DelayRules;
-import com.ordertracking.shared.domain.tracking.ShipmentProgress;
-import com.ordertracking.shared.domain.tracking.TrackingEvent;
-
-import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.application.Backoff;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.tracking.TrackingRepository.ApplyResult;
 import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.tracking.DelayRules;
+import com.ordertracking.shared.domain.tracking.ShipmentProgress;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,5 @@
 package com.ordertracking.shared.domain.notification;
 
-import com.ordertracking.shared.domain.tracking.TrackingLinks;
-
 import com.ordertracking.shared.domain.LocalTimes;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
@@ -9,6 +7,7 @@ import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
 import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.domain.notification.Notification.Audience;
 import com.ordertracking.shared.domain.tracking.CarrierNames;
+import com.ordertracking.shared.domain.tracking.TrackingLinks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.ordertracking.shared.domain.tracking;
 
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
-import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.Shipment.TrackingMark;
+import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
 import java.time.Instant;

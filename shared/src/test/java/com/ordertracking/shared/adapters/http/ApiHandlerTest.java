@@ -1,17 +1,17 @@
 package com.ordertracking.shared.adapters.http;
 
-import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.domain.IllegalTransitionException;
-import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.application.order.NewOrder;
 import com.ordertracking.shared.application.FieldError;
 import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.application.order.NewOrder;
+import com.ordertracking.shared.domain.IllegalTransitionException;
+import com.ordertracking.shared.domain.OrderStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,12 @@
 package com.ordertracking.shared.adapters.http;
 
-import com.ordertracking.shared.application.FieldError;
-import com.ordertracking.shared.application.ValidationException;
-import com.ordertracking.shared.domain.validation.Times;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.FieldError;
+import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.domain.validation.Times;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.Discount;
@@ -13,7 +14,6 @@ import com.ordertracking.shared.domain.LineItem;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Totals;
-import com.ordertracking.shared.adapters.json.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

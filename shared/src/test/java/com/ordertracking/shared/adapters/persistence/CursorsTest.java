@@ -1,10 +1,9 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.application.order.InvalidCursorException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ordertracking.shared.application.order.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

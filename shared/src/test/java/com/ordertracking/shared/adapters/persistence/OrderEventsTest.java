@@ -1,8 +1,5 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import com.ordertracking.shared.domain.event.OrderEvent;
-import com.ordertracking.shared.domain.event.OrderEventType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -22,6 +19,8 @@ import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.Totals;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.domain.event.OrderEventType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

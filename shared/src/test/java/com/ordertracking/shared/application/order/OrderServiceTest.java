@@ -1,20 +1,19 @@
 package com.ordertracking.shared.application.order;
 
-import com.ordertracking.shared.adapters.http.order.OrderBodies;
-import com.ordertracking.shared.adapters.http.order.NewOrderTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.domain.OrderStatus;
-import com.ordertracking.shared.domain.Totals;
 import com.ordertracking.shared.adapters.http.Problem;
 import com.ordertracking.shared.adapters.http.Problems;
-import com.ordertracking.shared.application.UseCaseException;
+import com.ordertracking.shared.adapters.http.order.NewOrderTest;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.UseCaseException;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.domain.Totals;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,13 +1,10 @@
 package com.ordertracking.shared.domain.notification;
 
-import com.ordertracking.shared.domain.tracking.TrackingLinks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
-import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.domain.event.OrderEvent.CompensationInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.DelayInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.OrderSummary;
@@ -15,14 +12,16 @@ import com.ordertracking.shared.domain.event.OrderEvent.RefundInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
 import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
+import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.domain.event.OrderEventType;
+import com.ordertracking.shared.domain.tracking.TrackingLinks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class NotificationTemplatesTest {
     static final Instant AT = Instant.parse("2026-11-23T12:00:00Z");

@@ -3,14 +3,14 @@ package com.ordertracking.shared.domain.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ordertracking.shared.wiring.Settings;
+import com.ordertracking.shared.adapters.persistence.TableKeys;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.adapters.persistence.TableKeys;
+import com.ordertracking.shared.wiring.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package com.ordertracking.shared.adapters.http.order;
 
-import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.adapters.http.ApiRequest;
-import com.ordertracking.shared.application.order.OrderRepository.SellerListing;
 import com.ordertracking.shared.application.FieldError;
-import com.ordertracking.shared.domain.validation.Times;
 import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.application.order.OrderRepository.SellerListing;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.validation.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -94,8 +94,8 @@ public final class OrderBodies {
         return reason;
     }
 
-    /** {@code POST /coupons}; the times relative to now are checked by the use case. */
-    public static NewCoupon coupon(JsonNode body) {
+    /** {@code POST /coupons}; the validity window must end after it starts and after {@code now}. */
+    public static NewCoupon coupon(JsonNode body, Instant now) {
         JsonFields fields = open(body, COUPON_FIELDS);
         String code = OrderRequests.couponCode(fields, "code", true);
         String description = fields.optionalText("description", 200);
@@ -106,6 +106,11 @@ public final class OrderBodies {
         }
         Instant validFrom = OrderRequests.instant(fields, "validFrom", false);
         Instant validUntil = OrderRequests.instant(fields, "validUntil", true);
+        if (validUntil != null && !validUntil.isAfter(validFrom == null ? now : validFrom)) {
+            fields.error("validUntil", "must be after validFrom");
+        } else if (validUntil != null && !validUntil.isAfter(now)) {
+            fields.error("validUntil", "must be in the future");
+        }
         Integer minQuantity = fields.optionalInt("minQuantity", 1, OrderRequests.MAX_QUANTITY);
         Integer maxRedemptions = fields.optionalInt("maxRedemptions", 1, 10_000_000);
         Integer perBuyer = fields.optionalInt("maxRedemptionsPerBuyer", 1, 10_000);

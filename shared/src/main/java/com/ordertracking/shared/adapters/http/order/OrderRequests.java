@@ -1,12 +1,12 @@
 package com.ordertracking.shared.adapters.http.order;
 
+import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.Money;
 import com.ordertracking.shared.domain.Pricing.DiscountRequest;
 import com.ordertracking.shared.domain.Pricing.LineRequest;
 import com.ordertracking.shared.domain.validation.Formats;
-import com.ordertracking.shared.adapters.http.JsonFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;

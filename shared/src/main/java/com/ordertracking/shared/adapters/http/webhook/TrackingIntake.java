@@ -1,21 +1,17 @@
 package com.ordertracking.shared.adapters.http.webhook;
 
-import com.ordertracking.shared.domain.tracking.TrackingEvent;
-import com.ordertracking.shared.application.tracking.TrackingConfig;
-import com.ordertracking.shared.adapters.messaging.TrackingQueue;
-import com.ordertracking.shared.domain.webhook.WebhookSignatures;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.wiring.AwsClients;
-import com.ordertracking.shared.wiring.Settings;
 import com.ordertracking.shared.adapters.http.Problem;
 import com.ordertracking.shared.adapters.http.ProblemException;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.tracking.TrackingConfig;
+import com.ordertracking.shared.application.tracking.TrackingEventQueue;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import com.ordertracking.shared.domain.webhook.WebhookSignatures;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Webhook intake: size check, sender check, signature on the raw bytes, then parse and normalize, then
@@ -27,10 +23,10 @@ public final class TrackingIntake {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final TrackingConfig config;
-    private final TrackingQueue queue;
+    private final TrackingEventQueue queue;
     private final Clock clock;
 
-    public TrackingIntake(TrackingConfig config, TrackingQueue queue, Clock clock) {
+    public TrackingIntake(TrackingConfig config, TrackingEventQueue queue, Clock clock) {
         this.config = config;
         this.queue = queue;
         this.clock = clock;

@@ -1,7 +1,5 @@
 package com.ordertracking.shared.adapters.http.order;
 
-import com.ordertracking.shared.application.order.NewOrder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,13 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.FieldError;
+import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.application.order.NewOrder;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.Pricing.DiscountRequest;
 import com.ordertracking.shared.domain.Pricing.LineRequest;
-import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.application.FieldError;
-import com.ordertracking.shared.application.ValidationException;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
