@@ -1,7 +1,7 @@
 package com.ordertracking.systemtests.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;

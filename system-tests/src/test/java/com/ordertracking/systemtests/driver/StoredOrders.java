@@ -1,12 +1,13 @@
 package com.ordertracking.systemtests.driver;
 
 import com.ordertracking.local.cloud.LocalCloud;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +22,7 @@ public final class StoredOrders {
 
     public StoredOrders(LocalCloud cloud) {
         this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"),
-                Clock.systemUTC());
+                Clock.systemUTC(), DelayRules.DEFAULT);
     }
 
     public DynamoOrderRepository repository() {

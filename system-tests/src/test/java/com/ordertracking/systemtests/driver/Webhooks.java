@@ -1,7 +1,7 @@
 package com.ordertracking.systemtests.driver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.sns.SnsEndpoint;
 import com.ordertracking.local.runtime.LocalRuntime;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.Seller;

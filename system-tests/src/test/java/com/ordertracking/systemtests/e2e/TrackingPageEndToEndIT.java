@@ -3,7 +3,7 @@ package com.ordertracking.systemtests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;

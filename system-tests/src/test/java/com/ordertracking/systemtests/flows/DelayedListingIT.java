@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
-import com.ordertracking.shared.tracking.DelayMonitor;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.Seller;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.QueueDriver;
 import com.ordertracking.systemtests.driver.Seller;

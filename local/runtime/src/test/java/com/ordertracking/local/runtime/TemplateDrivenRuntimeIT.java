@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.runtime.testfn.CollectingQueueHandler;
 import com.ordertracking.local.runtime.testfn.CollectingStreamHandler;
 import com.ordertracking.local.runtime.testfn.CountingScheduleHandler;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
