@@ -65,13 +65,13 @@ class ApiHandlerTest {
     }
 
     @Test
-    void successfulResponsesPassThroughUnchanged() {
+    void successful_responses_pass_through_unchanged() {
         APIGatewayV2HTTPResponse ok = ApiResponses.json(200, Map.of("ok", true));
         assertThat(call(request -> ok, event("/orders", null))).isSameAs(ok);
     }
 
     @Test
-    void problemExceptionBecomesProblemJsonWithItsStatusAndTheRequestPathAsInstance() {
+    void problem_exception_becomes_problem_json_with_its_status_and_the_request_path_as_instance() {
         // GIVEN a handler that rejects the request with a 404 problem
         APIGatewayV2HTTPResponse response = call(request -> {
             throw new ProblemException(Problem.notFound("Order ord_1 was not found"));
@@ -87,7 +87,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void validationExceptionBecomesA400ListingEveryFieldError() {
+    void validation_exception_becomes_a_400_listing_every_field_error() {
         APIGatewayV2HTTPResponse response = call(request -> {
             throw new ValidationException(List.of(
                     new FieldError("items[1].quantity", "must be between 1 and 10000"),
@@ -105,7 +105,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void singleValidationErrorIsSpelledOutInTheDetail() {
+    void single_validation_error_is_spelled_out_in_the_detail() {
         APIGatewayV2HTTPResponse response = call(request -> {
             throw ValidationException.of("currency", "is required");
         }, event("/orders", "{}"));
@@ -113,7 +113,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void realRequestValidationFlowsThroughAsA400() {
+    void real_request_validation_flows_through_as_a_400() {
         // GIVEN a body that parses as JSON but is not a valid order
         APIGatewayV2HTTPResponse response = call(request -> {
             OrderBodies.newOrder(request.jsonBody());
@@ -126,7 +126,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void illegalTransitionBecomesA409() {
+    void illegal_transition_becomes_a_409() {
         APIGatewayV2HTTPResponse response = call(request -> {
             throw new IllegalTransitionException(OrderStatus.DELIVERED, OrderStatus.CANCELLED);
         }, event("/orders/ord_1/status", null));
@@ -138,7 +138,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void unexpectedExceptionBecomesA500WithoutInternalsButWithAnErrorIdThatIsLogged() {
+    void unexpected_exception_becomes_a_500_without_internals_but_with_an_error_id_that_is_logged() {
         // GIVEN a handler that fails unexpectedly with internals in the message
         PrintStream originalErr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -170,7 +170,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void malformedJsonBodyBecomesA400MalformedJsonProblem() {
+    void malformed_json_body_becomes_a_400_malformed_json_problem() {
         APIGatewayV2HTTPResponse response = call(request -> {
             request.jsonBody();
             return ApiResponses.json(200, Map.of());
@@ -181,7 +181,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void callerWithoutClaimsBecomesA403() {
+    void caller_without_claims_becomes_a_403() {
         APIGatewayV2HTTPResponse response = call(request -> {
             request.seller();
             return ApiResponses.json(200, Map.of());
