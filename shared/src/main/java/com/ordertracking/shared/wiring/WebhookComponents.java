@@ -1,0 +1,88 @@
+package com.ordertracking.shared.wiring;
+
+import com.ordertracking.shared.adapters.http.webhook.JdkWebhookSender;
+import com.ordertracking.shared.adapters.messaging.webhook.SqsDeliveryQueue;
+import com.ordertracking.shared.adapters.persistence.webhook.DynamoWebhookDeliveryRepository;
+import com.ordertracking.shared.adapters.persistence.webhook.DynamoWebhookEndpointRepository;
+import com.ordertracking.shared.application.webhook.DeliveryQueue;
+import com.ordertracking.shared.application.webhook.WebhookDeliveryService;
+import com.ordertracking.shared.application.webhook.WebhookFanOutService;
+import com.ordertracking.shared.application.webhook.WebhookRegistrationService;
+import com.ordertracking.shared.aws.AwsClients;
+import com.ordertracking.shared.config.Settings;
+import com.ordertracking.shared.domain.webhook.ReceiverUrlPolicy;
+import com.ordertracking.shared.domain.webhook.RetrySchedule;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Seller webhooks' part of the composition root: builds the use cases from the function environment —
+ * {@code ORDERS_TABLE}, {@code WEBHOOK_URL_POLICY} ({@code public-only} on AWS), {@code WEBHOOK_DELIVERIES_QUEUE_URL}
+ * and {@code WEBHOOK_RETRY_SCHEDULE_SECONDS} (comma-separated; default {@link RetrySchedule#DEFAULT}). Each
+ * function reads only what its use case needs, so it is given only those variables in template.yaml.
+ */
+public final class WebhookComponents {
+    private final Settings settings;
+    private final AwsClients clients;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public WebhookComponents(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clients = new AwsClients(settings);
+        this.clock = clock;
+    }
+
+    public static WebhookComponents fromEnvironment() {
+        return new WebhookComponents(Settings.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public WebhookRegistrationService registration() {
+        return new WebhookRegistrationService(endpoints(), urlPolicy(), ReceiverUrlPolicy.HostResolver.SYSTEM, random,
+                clock);
+    }
+
+    public WebhookFanOutService fanOut() {
+        return new WebhookFanOutService(endpoints(), deliveries(), queue(), clock);
+    }
+
+    public WebhookDeliveryService delivery() {
+        RetrySchedule schedule = settings.optional("WEBHOOK_RETRY_SCHEDULE_SECONDS").map(RetrySchedule::parse)
+                .orElse(RetrySchedule.DEFAULT);
+        return new WebhookDeliveryService(endpoints(), deliveries(), queue(), new JdkWebhookSender(JdkWebhookSender.TIMEOUT),
+                urlPolicy(), ReceiverUrlPolicy.HostResolver.SYSTEM, schedule, registration(), clock);
+    }
+
+    private ReceiverUrlPolicy urlPolicy() {
+        return ReceiverUrlPolicy.ofSetting(settings.get("WEBHOOK_URL_POLICY", "public-only"));
+    }
+
+    private DynamoWebhookEndpointRepository endpoints() {
+        return new DynamoWebhookEndpointRepository(dynamoDb(), settings.required("ORDERS_TABLE"));
+    }
+
+    private DynamoWebhookDeliveryRepository deliveries() {
+        return new DynamoWebhookDeliveryRepository(dynamoDb(), settings.required("ORDERS_TABLE"));
+    }
+
+    private DeliveryQueue queue() {
+        return new SqsDeliveryQueue(sqs(), settings.required("WEBHOOK_DELIVERIES_QUEUE_URL"));
+    }
+
+    private software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
+    private software.amazon.awssdk.services.sqs.SqsClient sqs;
+
+    private synchronized software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = clients.dynamoDb();
+        }
+        return dynamoDb;
+    }
+
+    private synchronized software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        if (sqs == null) {
+            sqs = clients.sqs();
+        }
+        return sqs;
+    }
+}
