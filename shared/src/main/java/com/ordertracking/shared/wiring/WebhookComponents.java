@@ -8,12 +8,14 @@ import com.ordertracking.shared.application.webhook.DeliveryQueue;
 import com.ordertracking.shared.application.webhook.WebhookDeliveryService;
 import com.ordertracking.shared.application.webhook.WebhookFanOutService;
 import com.ordertracking.shared.application.webhook.WebhookRegistrationService;
+import com.ordertracking.shared.application.webhook.WebhookSender;
 import com.ordertracking.shared.aws.AwsClients;
 import com.ordertracking.shared.config.Settings;
 import com.ordertracking.shared.domain.webhook.ReceiverUrlPolicy;
 import com.ordertracking.shared.domain.webhook.RetrySchedule;
 import java.security.SecureRandom;
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Seller webhooks' part of the composition root: builds the use cases from the function environment —
@@ -26,6 +28,9 @@ public final class WebhookComponents {
     private final AwsClients clients;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private DynamoDbClient dynamoDb;
+    private SqsDeliveryQueue sqsQueue;
+    private JdkWebhookSender sender;
 
     public WebhookComponents(Settings settings, Clock clock) {
         this.settings = settings;
@@ -46,11 +51,13 @@ public final class WebhookComponents {
         return new WebhookFanOutService(endpoints(), deliveries(), queue(), clock);
     }
 
+    /** Attempts, replays and the delivery log; the queue and the HTTP client are built on first use. */
     public WebhookDeliveryService delivery() {
         RetrySchedule schedule = settings.optional("WEBHOOK_RETRY_SCHEDULE_SECONDS").map(RetrySchedule::parse)
                 .orElse(RetrySchedule.DEFAULT);
-        return new WebhookDeliveryService(endpoints(), deliveries(), queue(), new JdkWebhookSender(JdkWebhookSender.TIMEOUT),
-                urlPolicy(), ReceiverUrlPolicy.HostResolver.SYSTEM, schedule, registration(), clock);
+        WebhookSender sender = (url, headers, body) -> sender().post(url, headers, body);
+        return new WebhookDeliveryService(endpoints(), deliveries(), queue(), sender, urlPolicy(),
+                ReceiverUrlPolicy.HostResolver.SYSTEM, schedule, registration(), clock);
     }
 
     private ReceiverUrlPolicy urlPolicy() {
@@ -65,24 +72,29 @@ public final class WebhookComponents {
         return new DynamoWebhookDeliveryRepository(dynamoDb(), settings.required("ORDERS_TABLE"));
     }
 
+    /** Only functions that wake deliveries have {@code WEBHOOK_DELIVERIES_QUEUE_URL}; it is read at the first wake-up. */
     private DeliveryQueue queue() {
-        return new SqsDeliveryQueue(sqs(), settings.required("WEBHOOK_DELIVERIES_QUEUE_URL"));
+        return (delivery, delay) -> sqsQueue().wake(delivery, delay);
     }
 
-    private software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
-    private software.amazon.awssdk.services.sqs.SqsClient sqs;
+    private synchronized SqsDeliveryQueue sqsQueue() {
+        if (sqsQueue == null) {
+            sqsQueue = new SqsDeliveryQueue(clients.sqs(), settings.required("WEBHOOK_DELIVERIES_QUEUE_URL"));
+        }
+        return sqsQueue;
+    }
 
-    private synchronized software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+    private synchronized JdkWebhookSender sender() {
+        if (sender == null) {
+            sender = new JdkWebhookSender(JdkWebhookSender.TIMEOUT);
+        }
+        return sender;
+    }
+
+    private synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
             dynamoDb = clients.dynamoDb();
         }
         return dynamoDb;
-    }
-
-    private synchronized software.amazon.awssdk.services.sqs.SqsClient sqs() {
-        if (sqs == null) {
-            sqs = clients.sqs();
-        }
-        return sqs;
     }
 }

@@ -1,0 +1,56 @@
+package com.ordertracking.sellerwebhooks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.messaging.webhook.WebhookEventBodies;
+import com.ordertracking.shared.application.webhook.WebhookFanOutService;
+import com.ordertracking.shared.domain.webhook.WebhookEvent;
+import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.wiring.WebhookComponents;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Consumes {@code WebhookEventsQueue} (every domain event from {@code order-events}, raw delivery) and fans
+ * each out into one delivery per subscribed endpoint of its seller, each woken on the deliveries queue. No
+ * HTTP happens here. A message that fails is retried by SQS, then dead-lettered; the fan-out is idempotent.
+ */
+public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final WebhookFanOutService fanOut;
+
+    public DispatchWebhookDeliveriesHandler() {
+        this(WebhookComponents.fromEnvironment().fanOut());
+    }
+
+    public DispatchWebhookDeliveriesHandler(WebhookFanOutService fanOut) {
+        this.fanOut = fanOut;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("messageId", message.getMessageId());
+            try {
+                Optional<WebhookEvent> webhookEvent = WebhookEventBodies.read(message.getBody());
+                if (webhookEvent.isPresent()) {
+                    line.put("eventId", webhookEvent.get().eventId());
+                    line.put("deliveries", fanOut.fanOut(webhookEvent.get()));
+                }
+                line.put("message", "webhook deliveries dispatched");
+            } catch (RuntimeException e) {
+                line.put("message", "webhook dispatch failed; will be retried, then dead-lettered");
+                line.put("error", e.toString());
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            }
+            System.out.println(Json.write(line));
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}

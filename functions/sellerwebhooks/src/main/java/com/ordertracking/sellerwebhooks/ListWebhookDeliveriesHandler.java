@@ -1,0 +1,44 @@
+package com.ordertracking.sellerwebhooks;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.webhook.WebhookRequests;
+import com.ordertracking.shared.adapters.http.webhook.WebhookViews;
+import com.ordertracking.shared.application.webhook.WebhookDeliveryService;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.persistence.InvalidCursorException;
+import com.ordertracking.shared.validation.ValidationException;
+import com.ordertracking.shared.wiring.WebhookComponents;
+
+/**
+ * {@code GET /seller/webhooks/{webhookId}/deliveries?status=&limit=&cursor=}: the delivery log, newest first —
+ * attempts, last status code and time, next attempt.
+ */
+public final class ListWebhookDeliveriesHandler extends ApiHandler {
+    private final WebhookDeliveryService deliveries;
+
+    public ListWebhookDeliveriesHandler() {
+        this(WebhookComponents.fromEnvironment().delivery());
+    }
+
+    public ListWebhookDeliveriesHandler(WebhookDeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String sellerId = request.seller().subject();
+        String webhookId = request.pathParameter("webhookId");
+        var status = WebhookRequests.status(request.query("status"));
+        int limit = WebhookRequests.limit(request.query("limit"));
+        String cursor = request.query("cursor").filter(c -> !c.isBlank()).orElse(null);
+        try {
+            return deliveries.list(sellerId, webhookId, status, cursor, limit)
+                    .map(page -> ApiResponses.json(200, WebhookViews.deliveries(page)))
+                    .orElseThrow(() -> WebhookProblems.notFound(webhookId));
+        } catch (InvalidCursorException e) {
+            throw ValidationException.of("cursor", e.getMessage());
+        }
+    }
+}

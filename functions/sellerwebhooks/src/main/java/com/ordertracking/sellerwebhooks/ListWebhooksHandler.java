@@ -1,0 +1,27 @@
+package com.ordertracking.sellerwebhooks;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.webhook.WebhookViews;
+import com.ordertracking.shared.application.webhook.WebhookRegistrationService;
+import com.ordertracking.shared.http.ApiHandler;
+import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.http.ApiResponses;
+import com.ordertracking.shared.wiring.WebhookComponents;
+
+/** {@code GET /seller/webhooks}: the caller's endpoints (without secrets), oldest first. */
+public final class ListWebhooksHandler extends ApiHandler {
+    private final WebhookRegistrationService registrations;
+
+    public ListWebhooksHandler() {
+        this(WebhookComponents.fromEnvironment().registration());
+    }
+
+    public ListWebhooksHandler(WebhookRegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        return ApiResponses.json(200, WebhookViews.endpoints(registrations.list(request.seller().subject())));
+    }
+}
