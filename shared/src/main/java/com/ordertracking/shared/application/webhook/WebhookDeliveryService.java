@@ -8,7 +8,7 @@ import com.ordertracking.shared.domain.webhook.RetrySchedule;
 import com.ordertracking.shared.domain.webhook.WebhookDelivery;
 import com.ordertracking.shared.domain.webhook.WebhookEndpoint;
 import com.ordertracking.shared.domain.webhook.WebhookIds;
-import com.ordertracking.shared.domain.webhook.WebhookSignatures;
+import com.ordertracking.shared.domain.webhook.StandardWebhookSignatures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +128,7 @@ public final class WebhookDeliveryService {
         headers.put("user-agent", USER_AGENT);
         headers.put("webhook-id", delivery.deliveryId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", WebhookSignatures.sign(endpoint.signingSecrets(now), delivery.deliveryId(),
+        headers.put("webhook-signature", StandardWebhookSignatures.sign(endpoint.signingSecrets(now), delivery.deliveryId(),
                 timestamp, delivery.body()));
         return headers;
     }

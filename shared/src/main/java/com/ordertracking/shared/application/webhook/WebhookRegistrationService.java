@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -53,26 +52,16 @@ public final class WebhookRegistrationService {
         if (urlPolicy.check(command.url(), resolver) instanceof ReceiverUrlPolicy.Verdict.Refused(String reason)) {
             errors.add(new FieldError("url", reason));
         }
-        boolean all = command.events().contains(WebhookEventType.ALL);
-        Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
-        List<String> unknown = new ArrayList<>();
-        for (String name : command.events()) {
-            if (!name.equals(WebhookEventType.ALL)) {
-                WebhookEventType.ofWireName(name).ifPresentOrElse(types::add, () -> unknown.add(name));
-            }
-        }
-        if (command.events().isEmpty()) {
-            errors.add(new FieldError("events", "must name at least one event type, or [\"*\"] for all"));
-        } else if (!unknown.isEmpty()) {
-            errors.add(new FieldError("events", "has unknown event types " + unknown + "; known: "
-                    + Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireName).toList() + " or \"*\""));
-        }
+        WebhookEventType.problemWith(command.events()).ifPresent(problem -> errors.add(new FieldError("events", problem)));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         if (endpoints.listBySeller(sellerId).size() >= MAX_ENDPOINTS_PER_SELLER) {
             return new Registration.LimitReached(MAX_ENDPOINTS_PER_SELLER);
         }
+        boolean all = command.events().contains(WebhookEventType.ALL);
+        Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
+        command.events().forEach(name -> WebhookEventType.ofWireName(name).ifPresent(types::add));
         Instant now = clock.instant();
         WebhookEndpoint endpoint = new WebhookEndpoint(WebhookIds.newEndpointId(random), sellerId, command.url(),
                 all ? Set.of() : types, all, command.description(), WebhookEndpoint.Status.ENABLED, null,

@@ -1,6 +1,7 @@
 package com.ordertracking.shared.domain.webhook;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,16 @@ public enum WebhookEventType {
 
     public static Optional<WebhookEventType> ofWireName(String name) {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    /** What is wrong with a subscription list, if anything: empty, or naming types that do not exist. */
+    public static Optional<String> problemWith(List<String> subscription) {
+        if (subscription.isEmpty()) {
+            return Optional.of("must name at least one event type, or [\"*\"] for all");
+        }
+        List<String> unknown = subscription.stream().filter(name -> !name.equals(ALL) && ofWireName(name).isEmpty()).toList();
+        return unknown.isEmpty() ? Optional.empty() : Optional.of("has unknown event types " + unknown + "; known: "
+                + Arrays.stream(values()).map(WebhookEventType::wireName).toList() + " or \"*\"");
     }
 
     /** The webhook type of an outbox event type ({@code OrderCreated}); empty for types sellers do not get. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.application.webhook.RegisterWebhook;
 import com.ordertracking.shared.domain.webhook.ReceiverUrlPolicy;
 import com.ordertracking.shared.domain.webhook.WebhookDelivery;
+import com.ordertracking.shared.domain.webhook.WebhookEventType;
 import com.ordertracking.shared.validation.JsonFields;
 import com.ordertracking.shared.validation.ValidationException;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class WebhookRequests {
         List<String> events = fields.optionalTextList("events", 20);
         if (events == null && !fields.has("events")) {
             fields.error("events", "is required: a list of event types, or [\"*\"] for all");
+        } else if (events != null) {
+            WebhookEventType.problemWith(events).ifPresent(problem -> fields.error("events", problem));
         }
         String description = fields.optionalText("description", 200);
         fields.throwIfInvalid();

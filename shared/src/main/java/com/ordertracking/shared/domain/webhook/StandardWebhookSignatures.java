@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks signing: {@code v1,<base64 HMAC-SHA256(key, id + "." + timestamp + "." + body)>}; several
  * secrets (during a rotation) give several space-separated signatures, any of which verifies.
  */
-public final class WebhookSignatures {
-    private WebhookSignatures() {
+public final class StandardWebhookSignatures {
+    private StandardWebhookSignatures() {
     }
 
     /** The {@code webhook-signature} header value for the given secrets, in order. */
