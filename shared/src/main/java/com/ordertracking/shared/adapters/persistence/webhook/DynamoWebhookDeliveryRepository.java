@@ -5,17 +5,13 @@ import static com.ordertracking.shared.persistence.TableKeys.EXPIRES_AT;
 import static com.ordertracking.shared.persistence.TableKeys.PK;
 import static com.ordertracking.shared.persistence.TableKeys.SK;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.application.webhook.WebhookDeliveryRepository;
 import com.ordertracking.shared.domain.webhook.WebhookDelivery;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.persistence.AttributeValues;
 import com.ordertracking.shared.persistence.Cursors;
 import com.ordertracking.shared.persistence.InvalidCursorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -144,16 +140,13 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
     }
 
     private static Map<String, AttributeValue> item(WebhookDelivery delivery) {
-        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(delivery)));
-        item.putAll(key(delivery.webhookId(), delivery.deliveryId()));
-        item.put(ENTITY, AttributeValue.fromS(ENTITY_NAME));
+        Map<String, AttributeValue> item = JsonItems.item(delivery, key(delivery.webhookId(), delivery.deliveryId()),
+                ENTITY_NAME);
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(delivery.createdAt().plus(RETENTION).getEpochSecond())));
         return item;
     }
 
     private static WebhookDelivery delivery(Map<String, AttributeValue> item) {
-        ObjectNode json = AttributeValues.toObject(item);
-        json.remove(INTERNAL);
-        return Json.convert(json, WebhookDelivery.class);
+        return JsonItems.read(item, INTERNAL, WebhookDelivery.class);
     }
 }

@@ -4,13 +4,9 @@ import static com.ordertracking.shared.persistence.TableKeys.ENTITY;
 import static com.ordertracking.shared.persistence.TableKeys.PK;
 import static com.ordertracking.shared.persistence.TableKeys.SK;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.application.webhook.WebhookEndpointRepository;
 import com.ordertracking.shared.domain.webhook.WebhookEndpoint;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.persistence.AttributeValues;
 import com.ordertracking.shared.persistence.VersionConflictException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,15 +78,10 @@ public final class DynamoWebhookEndpointRepository implements WebhookEndpointRep
     }
 
     private static Map<String, AttributeValue> item(WebhookEndpoint endpoint) {
-        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(Json.tree(endpoint)));
-        item.putAll(key(endpoint.sellerId(), endpoint.webhookId()));
-        item.put(ENTITY, AttributeValue.fromS(ENTITY_NAME));
-        return item;
+        return JsonItems.item(endpoint, key(endpoint.sellerId(), endpoint.webhookId()), ENTITY_NAME);
     }
 
     private static WebhookEndpoint endpoint(Map<String, AttributeValue> item) {
-        ObjectNode json = AttributeValues.toObject(item);
-        json.remove(List.of(PK, SK, ENTITY));
-        return Json.convert(json, WebhookEndpoint.class);
+        return JsonItems.read(item, List.of(PK, SK, ENTITY), WebhookEndpoint.class);
     }
 }
