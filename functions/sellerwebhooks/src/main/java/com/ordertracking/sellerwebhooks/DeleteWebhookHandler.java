@@ -1,7 +1,7 @@
 package com.ordertracking.sellerwebhooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.application.webhook.WebhookRegistrationService;
+import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
 import com.ordertracking.shared.http.ApiResponses;

@@ -1,9 +1,9 @@
 package com.ordertracking.sellerwebhooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.adapters.http.webhook.WebhookRequests;
-import com.ordertracking.shared.adapters.http.webhook.WebhookViews;
-import com.ordertracking.shared.application.webhook.WebhookDeliveryService;
+import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookRequests;
+import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
+import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
 import com.ordertracking.shared.http.ApiResponses;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.local.cloud.LocalCloud;
-import com.ordertracking.shared.adapters.messaging.webhook.WebhookEventBodies;
-import com.ordertracking.shared.domain.webhook.WebhookEvent;
-import com.ordertracking.shared.domain.webhook.WebhookEventType;
+import com.ordertracking.shared.adapters.messaging.sellerwebhook.WebhookEventBodies;
+import com.ordertracking.shared.domain.sellerwebhook.WebhookEvent;
+import com.ordertracking.shared.domain.sellerwebhook.WebhookEventType;
 import com.ordertracking.shared.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
