@@ -2,10 +2,10 @@ package com.ordertracking.sellerwebhooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code DELETE /seller/webhooks/{webhookId}} → 204; nothing more is sent to it (pending deliveries close as failed). */
@@ -13,7 +13,7 @@ public final class DeleteWebhookHandler extends ApiHandler {
     private final WebhookRegistrationService registrations;
 
     public DeleteWebhookHandler() {
-        this(WebhookComponents.fromEnvironment().registration());
+        this(Components.fromEnvironment().webhookRegistrations());
     }
 
     public DeleteWebhookHandler(WebhookRegistrationService registrations) {

@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.WebhookEventBodies;
 import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEvent;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQ
     private final WebhookFanOutService fanOut;
 
     public DispatchWebhookDeliveriesHandler() {
-        this(WebhookComponents.fromEnvironment().fanOut());
+        this(Components.fromEnvironment().webhookFanOut());
     }
 
     public DispatchWebhookDeliveriesHandler(WebhookFanOutService fanOut) {

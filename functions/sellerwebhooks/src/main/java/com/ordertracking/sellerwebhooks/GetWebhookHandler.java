@@ -3,17 +3,17 @@ package com.ordertracking.sellerwebhooks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.wiring.Components;
 
 /** {@code GET /seller/webhooks/{webhookId}}: one of the caller's endpoints; another seller's is 404. */
 public final class GetWebhookHandler extends ApiHandler {
     private final WebhookRegistrationService registrations;
 
     public GetWebhookHandler() {
-        this(WebhookComponents.fromEnvironment().registration());
+        this(Components.fromEnvironment().webhookRegistrations());
     }
 
     public GetWebhookHandler(WebhookRegistrationService registrations) {

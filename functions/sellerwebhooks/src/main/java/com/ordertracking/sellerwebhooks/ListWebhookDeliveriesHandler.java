@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookRequests;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.persistence.InvalidCursorException;
-import com.ordertracking.shared.validation.ValidationException;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.application.order.InvalidCursorException;
+import com.ordertracking.shared.application.ValidationException;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code GET /seller/webhooks/{webhookId}/deliveries?status=&limit=&cursor=}: the delivery log, newest first —
@@ -19,7 +19,7 @@ public final class ListWebhookDeliveriesHandler extends ApiHandler {
     private final WebhookDeliveryService deliveries;
 
     public ListWebhookDeliveriesHandler() {
-        this(WebhookComponents.fromEnvironment().delivery());
+        this(Components.fromEnvironment().webhookDeliveries());
     }
 
     public ListWebhookDeliveriesHandler(WebhookDeliveryService deliveries) {

@@ -3,17 +3,17 @@ package com.ordertracking.sellerwebhooks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.wiring.Components;
 
 /** {@code GET /seller/webhooks}: the caller's endpoints (without secrets), oldest first. */
 public final class ListWebhooksHandler extends ApiHandler {
     private final WebhookRegistrationService registrations;
 
     public ListWebhooksHandler() {
-        this(WebhookComponents.fromEnvironment().registration());
+        this(Components.fromEnvironment().webhookRegistrations());
     }
 
     public ListWebhooksHandler(WebhookRegistrationService registrations) {

@@ -5,11 +5,11 @@ import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookRequests;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService.Registration;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.Problem;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.Problem;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /seller/webhooks {url, events, description?}} → 201 with the endpoint and its secret (shown once). */
@@ -17,7 +17,7 @@ public final class RegisterWebhookHandler extends ApiHandler {
     private final WebhookRegistrationService registrations;
 
     public RegisterWebhookHandler() {
-        this(WebhookComponents.fromEnvironment().registration());
+        this(Components.fromEnvironment().webhookRegistrations());
     }
 
     public RegisterWebhookHandler(WebhookRegistrationService registrations) {

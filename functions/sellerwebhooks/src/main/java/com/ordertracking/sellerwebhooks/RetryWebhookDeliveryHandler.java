@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService.Replay;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.Problem;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.Problem;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code POST /seller/webhooks/{webhookId}/deliveries/{deliveryId}/retry} → 202: the delivery is attempted again
@@ -18,7 +18,7 @@ public final class RetryWebhookDeliveryHandler extends ApiHandler {
     private final WebhookDeliveryService deliveries;
 
     public RetryWebhookDeliveryHandler() {
-        this(WebhookComponents.fromEnvironment().delivery());
+        this(Components.fromEnvironment().webhookDeliveries());
     }
 
     public RetryWebhookDeliveryHandler(WebhookDeliveryService deliveries) {

@@ -3,10 +3,10 @@ package com.ordertracking.sellerwebhooks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.sellerwebhook.WebhookViews;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code POST /seller/webhooks/{webhookId}/rotate-secret} → 200 with the new secret; for 24 hours every delivery
@@ -16,7 +16,7 @@ public final class RotateWebhookSecretHandler extends ApiHandler {
     private final WebhookRegistrationService registrations;
 
     public RotateWebhookSecretHandler() {
-        this(WebhookComponents.fromEnvironment().registration());
+        this(Components.fromEnvironment().webhookRegistrations());
     }
 
     public RotateWebhookSecretHandler(WebhookRegistrationService registrations) {

@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService.Handled;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class SendWebhookDeliveriesHandler implements RequestHandler<SQSEve
     private final WebhookDeliveryService deliveries;
 
     public SendWebhookDeliveriesHandler() {
-        this(WebhookComponents.fromEnvironment().delivery());
+        this(Components.fromEnvironment().webhookDeliveries());
     }
 
     public SendWebhookDeliveriesHandler(WebhookDeliveryService deliveries) {

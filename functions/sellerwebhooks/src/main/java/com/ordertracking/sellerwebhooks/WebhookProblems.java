@@ -1,7 +1,7 @@
 package com.ordertracking.sellerwebhooks;
 
-import com.ordertracking.shared.http.Problem;
-import com.ordertracking.shared.http.ProblemException;
+import com.ordertracking.shared.adapters.http.Problem;
+import com.ordertracking.shared.adapters.http.ProblemException;
 
 /** The 404s of the webhook routes: the same answer whether the id is unknown or another seller's. */
 final class WebhookProblems {

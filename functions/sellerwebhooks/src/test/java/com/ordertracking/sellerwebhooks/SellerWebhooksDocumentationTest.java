@@ -7,7 +7,7 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.WebhookEventBodies;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEvent;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEventType;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

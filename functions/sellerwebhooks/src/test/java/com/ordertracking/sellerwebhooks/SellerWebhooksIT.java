@@ -12,10 +12,10 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue.DeliveryRef;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService.Handled;
-import com.ordertracking.shared.config.FunctionEnvironment;
-import com.ordertracking.shared.config.Settings;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.wiring.WebhookComponents;
+import com.ordertracking.shared.wiring.FunctionEnvironment;
+import com.ordertracking.shared.wiring.Settings;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.wiring.Components;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -151,11 +151,11 @@ class SellerWebhooksIT {
         String deliveryId = deliveries(webhookId).getFirst().get("deliveryId").asText();
         Map<String, String> env = new HashMap<>(cloud.functionEnvironment("SendWebhookDeliveriesFunction"));
         env.put("WEBHOOK_RETRY_SCHEDULE_SECONDS", "3600");
-        WebhookComponents components = new WebhookComponents(Settings.of(env), Clock.systemUTC());
+        Components components = new Components(Settings.of(env), Clock.systemUTC());
         DeliveryRef ref = new DeliveryRef(sellerId, webhookId, deliveryId);
 
-        Handled first = components.delivery().wake(ref);
-        Handled early = components.delivery().wake(ref);
+        Handled first = components.webhookDeliveries().wake(ref);
+        Handled early = components.webhookDeliveries().wake(ref);
 
         assertThat(first).isInstanceOfSatisfying(Handled.Attempted.class, a -> {
             assertThat(a.delivery().status().name()).isEqualTo("PENDING");
@@ -181,9 +181,9 @@ class SellerWebhooksIT {
                 .handleRequest(sqs(wakeUp(webhookId, deliveryId)), null);
 
         assertThat(requests.get()).isZero();
-        WebhookComponents components = new WebhookComponents(Settings.of(cloud.functionEnvironment("SendWebhookDeliveriesFunction")),
+        Components components = new Components(Settings.of(cloud.functionEnvironment("SendWebhookDeliveriesFunction")),
                 Clock.systemUTC());
-        assertThat(components.delivery().wake(new DeliveryRef(sellerId, webhookId, deliveryId)))
+        assertThat(components.webhookDeliveries().wake(new DeliveryRef(sellerId, webhookId, deliveryId)))
                 .isEqualTo(new Handled.Skipped("already FAILED"));
     }
 

@@ -1,7 +1,7 @@
 package com.ordertracking.local.runtime.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,7 +1,7 @@
 package com.ordertracking.shared.adapters.messaging.sellerwebhook;
 
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.time.Duration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

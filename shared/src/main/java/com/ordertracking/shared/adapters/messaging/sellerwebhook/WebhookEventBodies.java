@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEvent;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEventType;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,14 +1,14 @@
 package com.ordertracking.shared.adapters.persistence.sellerwebhook;
 
-import static com.ordertracking.shared.persistence.TableKeys.ENTITY;
-import static com.ordertracking.shared.persistence.TableKeys.EXPIRES_AT;
-import static com.ordertracking.shared.persistence.TableKeys.PK;
-import static com.ordertracking.shared.persistence.TableKeys.SK;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.ENTITY;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.EXPIRES_AT;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryRepository;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookDelivery;
-import com.ordertracking.shared.persistence.Cursors;
-import com.ordertracking.shared.persistence.InvalidCursorException;
+import com.ordertracking.shared.adapters.persistence.Cursors;
+import com.ordertracking.shared.application.order.InvalidCursorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

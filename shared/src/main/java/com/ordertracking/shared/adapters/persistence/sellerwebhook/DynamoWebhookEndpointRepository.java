@@ -1,12 +1,12 @@
 package com.ordertracking.shared.adapters.persistence.sellerwebhook;
 
-import static com.ordertracking.shared.persistence.TableKeys.ENTITY;
-import static com.ordertracking.shared.persistence.TableKeys.PK;
-import static com.ordertracking.shared.persistence.TableKeys.SK;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.ENTITY;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.ordertracking.shared.application.sellerwebhook.WebhookEndpointRepository;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEndpoint;
-import com.ordertracking.shared.persistence.VersionConflictException;
+import com.ordertracking.shared.application.VersionConflictException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package com.ordertracking.shared.adapters.persistence.sellerwebhook;
 
-import static com.ordertracking.shared.persistence.TableKeys.ENTITY;
+import static com.ordertracking.shared.adapters.persistence.TableKeys.ENTITY;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.persistence.AttributeValues;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.persistence.AttributeValues;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
