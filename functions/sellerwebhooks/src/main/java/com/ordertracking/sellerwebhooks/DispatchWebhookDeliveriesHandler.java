@@ -4,15 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.messaging.SqsBatches;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.WebhookEventBodies;
 import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEvent;
-import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.wiring.Components;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,24 +29,13 @@ public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("messageId", message.getMessageId());
-            try {
-                Optional<WebhookEvent> webhookEvent = WebhookEventBodies.read(message.getBody());
-                if (webhookEvent.isPresent()) {
-                    line.put("eventId", webhookEvent.get().eventId());
-                    line.put("deliveries", fanOut.fanOut(webhookEvent.get()));
-                }
-                line.put("message", "webhook deliveries dispatched");
-            } catch (RuntimeException e) {
-                line.put("message", "webhook dispatch failed; will be retried, then dead-lettered");
-                line.put("error", e.toString());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+        return SqsBatches.eachMessage(event, "webhook dispatch failed; will be retried, then dead-lettered", (message, line) -> {
+            Optional<WebhookEvent> webhookEvent = WebhookEventBodies.read(message.getBody());
+            if (webhookEvent.isPresent()) {
+                line.put("eventId", webhookEvent.get().eventId());
+                line.put("deliveries", fanOut.fanOut(webhookEvent.get()));
             }
-            System.out.println(Json.write(line));
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+            line.put("message", "webhook deliveries dispatched");
+        });
     }
 }
