@@ -2,6 +2,7 @@ package com.ordertracking.systemtests.driver;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.runtime.LocalRuntime;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,6 +14,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class LocalRuntimeExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalRuntimeExtension.class);
 
+    /**
+     * Template parameter overrides for the tests: seller webhook retries after 1 s instead of the production
+     * schedule (5 s, 5 min, 30 min, ...), so a receiver that fails twice recovers within a test.
+     */
+    static final Map<String, String> PARAMETERS = Map.of("WebhookRetryScheduleSeconds", "1,1,1");
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
@@ -22,7 +29,7 @@ public final class LocalRuntimeExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         LocalRuntime runtime = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LocalRuntime.class,
-                key -> LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null)),
+                key -> LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null, PARAMETERS)),
                 LocalRuntime.class);
         return parameter.getParameter().getType() == LocalRuntime.class ? runtime : new HttpApi(runtime.baseUri());
     }

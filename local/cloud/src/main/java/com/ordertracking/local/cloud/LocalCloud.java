@@ -77,6 +77,11 @@ public final class LocalCloud implements AutoCloseable {
             return new Options(template, parameters, dir, external);
         }
 
+        /** The same options with these template parameter overrides (as {@code sam deploy --parameter-overrides}). */
+        public Options withParameters(Map<String, String> overrides) {
+            return new Options(template, overrides, dataDir, external);
+        }
+
     }
 
     private LocalCloud(List<AutoCloseable> servers, Endpoints endpoints, Map<String, String> awsEnvironment,

@@ -54,8 +54,25 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<DynamoDbStreamPoller> streamPollers;
     private final ScheduleRunner schedules;
 
-    /** Where and how to run. {@code port} 0 picks a free port. */
-    public record Options(Path template, int port, Path dataDir) {
+    /**
+     * Local pollers per SQS mapping at most: a mapping's {@code ScalingConfig.MaximumConcurrency} (Lambda's
+     * concurrent batches) is honoured up to this, so one slow batch does not stall the queue, without dozens of
+     * idle long-polls on a laptop.
+     */
+    static final int MAX_LOCAL_POLLERS_PER_MAPPING = 4;
+
+    /**
+     * Where and how to run. {@code port} 0 picks a free port; {@code parameters} override template parameter
+     * defaults (like {@code sam deploy --parameter-overrides}).
+     */
+    public record Options(Path template, int port, Path dataDir, Map<String, String> parameters) {
+        public Options {
+            parameters = Map.copyOf(parameters);
+        }
+
+        public Options(Path template, int port, Path dataDir) {
+            this(template, port, dataDir, Map.of());
+        }
     }
 
     private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions, LocalJwtAuthorizer authorizer,
@@ -75,7 +92,8 @@ public final class LocalRuntime implements AutoCloseable {
      * broken or the port is taken.
      */
     public static LocalRuntime start(Options options) {
-        LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template());
+        LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template())
+                .withParameters(options.parameters());
         LocalCloud cloud = LocalCloud.start(options.dataDir() == null ? cloudOptions : cloudOptions.withDataDir(options.dataDir()));
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -101,12 +119,14 @@ public final class LocalRuntime implements AutoCloseable {
                                 function.logicalId(), http.authorizer().isPresent(), http.authorizationScopes()));
                         case SqsEvent sqs when sqs.enabled() -> {
                             QueueSpec queue = model.queueByArn(sqs.queue().arn()).orElse(null);
-                            SqsEventSourcePoller poller = new SqsEventSourcePoller(new SqsEventSourceConfig(
+                            SqsEventSourceConfig config = new SqsEventSourceConfig(
                                     function.logicalId(), sqs.queue().url(), sqs.queue().arn(), sqs.batchSize(),
                                     sqs.maximumBatchingWindowInSeconds(), sqs.reportBatchItemFailures(),
-                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY, 1, region),
-                                    cloud.sqs(), invoker);
-                            sqsPollers.add(poller);
+                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY, 1, region);
+                            int pollers = Math.min(MAX_LOCAL_POLLERS_PER_MAPPING, sqs.maximumConcurrency().orElse(1));
+                            for (int i = 0; i < pollers; i++) {
+                                sqsPollers.add(new SqsEventSourcePoller(config, cloud.sqs(), invoker));
+                            }
                         }
                         case DynamoDbStreamEvent stream when stream.enabled() -> {
                             String onFailure = stream.onFailureDestination()
