@@ -5,6 +5,7 @@ import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.orders.BuyerOrderService;
@@ -18,13 +19,15 @@ import java.util.Map;
  */
 public final class ChangeShippingAddressHandler extends ApiHandler {
     private final BuyerOrderService orders;
+    private final OrderViews views;
 
     public ChangeShippingAddressHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(BuyerOrderService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public ChangeShippingAddressHandler(BuyerOrderService orders) {
+    public ChangeShippingAddressHandler(BuyerOrderService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -36,6 +39,6 @@ public final class ChangeShippingAddressHandler extends ApiHandler {
         body.throwIfInvalid();
         Order order = orders.changeShippingAddress(buyerId, request.pathParameter("orderId"), address,
                 IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.ReturnRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
 import com.ordertracking.shared.http.ApiResponses;
@@ -17,13 +18,15 @@ import java.util.Map;
  */
 public final class GetMyOrderHandler extends ApiHandler {
     private final BuyerOrderService orders;
+    private final OrderViews views;
 
     public GetMyOrderHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(BuyerOrderService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public GetMyOrderHandler(BuyerOrderService orders) {
+    public GetMyOrderHandler(BuyerOrderService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -31,7 +34,7 @@ public final class GetMyOrderHandler extends ApiHandler {
         String buyerId = request.buyer().subject();
         BuyerOrderService.Detail detail = orders.detail(buyerId, request.pathParameter("orderId"));
         Order order = detail.order();
-        ObjectNode body = (ObjectNode) Json.tree(order);
+        ObjectNode body = (ObjectNode) Json.tree(views.of(order));
         if (order.shipment() != null && order.shipment().estimatedDelivery() != null) {
             body.put("estimatedDelivery", order.shipment().estimatedDelivery().toString());
         }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.orders.OrderLifecycleService;
@@ -14,13 +15,15 @@ import java.util.Map;
 /** {@code POST /orders/{orderId}/returns/{returnId}/approve}: approve the buyer's return request (RETURN_REQUESTED → RETURN_APPROVED). */
 public final class ApproveReturnHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public ApproveReturnHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(OrderLifecycleService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public ApproveReturnHandler(OrderLifecycleService orders) {
+    public ApproveReturnHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -28,7 +31,7 @@ public final class ApproveReturnHandler extends ApiHandler {
         String sellerId = request.seller().subject();
         Order order = orders.decideReturn(sellerId, request.pathParameter("orderId"),
                 request.pathParameter("returnId"), ReturnDecision.APPROVE, null, IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.orders.OrderLifecycleService;
@@ -14,13 +15,15 @@ import java.util.Set;
 /** {@code POST /orders/{orderId}/cancel {reason}}: cancel before shipping (409 after); {@code If-Match} optional. */
 public final class CancelOrderHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public CancelOrderHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(OrderLifecycleService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public CancelOrderHandler(OrderLifecycleService orders) {
+    public CancelOrderHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -33,6 +36,6 @@ public final class CancelOrderHandler extends ApiHandler {
         String reason = body.requiredText("reason", 500);
         body.throwIfInvalid();
         Order order = orders.cancel(sellerId, orderId, reason, IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

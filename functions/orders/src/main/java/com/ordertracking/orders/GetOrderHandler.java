@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.orders.OrderService;
 import java.util.Map;
@@ -11,13 +12,15 @@ import java.util.Map;
 /** {@code GET /orders/{orderId}}: a seller reads one of its orders; {@code ETag} carries the version. */
 public final class GetOrderHandler extends ApiHandler {
     private final OrderService orders;
+    private final OrderViews views;
 
     public GetOrderHandler() {
-        this(OrderService.fromEnvironment());
+        this(OrderService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public GetOrderHandler(OrderService orders) {
+    public GetOrderHandler(OrderService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -28,7 +31,7 @@ public final class GetOrderHandler extends ApiHandler {
         if (request.header("If-None-Match").map(header -> matchesWeakly(header, etag)).orElse(false)) {
             return ApiResponses.empty(304, Map.of("etag", etag));
         }
-        return ApiResponses.json(200, order, Map.of("etag", etag));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", etag));
     }
 
     /** RFC 9110 13.1.2: If-None-Match uses weak comparison over a list of tags, or {@code *}. */

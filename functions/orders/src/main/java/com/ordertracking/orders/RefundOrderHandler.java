@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.orders.OrderLifecycleService;
@@ -15,19 +16,21 @@ import java.util.Map;
  */
 public final class RefundOrderHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public RefundOrderHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(OrderLifecycleService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public RefundOrderHandler(OrderLifecycleService orders) {
+    public RefundOrderHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
         Order order = orders.refund(sellerId, request.pathParameter("orderId"), IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

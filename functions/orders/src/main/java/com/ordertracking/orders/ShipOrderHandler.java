@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.orders.FulfilmentService;
 import java.util.Map;
@@ -14,13 +15,15 @@ import java.util.Map;
  */
 public final class ShipOrderHandler extends ApiHandler {
     private final FulfilmentService fulfilment;
+    private final OrderViews views;
 
     public ShipOrderHandler() {
-        this(FulfilmentService.fromEnvironment());
+        this(FulfilmentService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public ShipOrderHandler(FulfilmentService fulfilment) {
+    public ShipOrderHandler(FulfilmentService fulfilment, OrderViews views) {
         this.fulfilment = fulfilment;
+        this.views = views;
     }
 
     @Override
@@ -28,6 +31,6 @@ public final class ShipOrderHandler extends ApiHandler {
         String sellerId = request.seller().subject();
         Order order = fulfilment.ship(sellerId, request.pathParameter("orderId"), request.jsonBody(),
                 request.header("If-Match"));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

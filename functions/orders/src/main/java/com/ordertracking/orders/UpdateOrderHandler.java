@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.http.ApiHandler;
 import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.http.ApiResponses;
 import com.ordertracking.shared.http.IfMatch;
 import com.ordertracking.shared.orders.OrderEdit;
@@ -17,13 +18,15 @@ import java.util.Map;
  */
 public final class UpdateOrderHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public UpdateOrderHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(OrderLifecycleService.fromEnvironment(), OrderViews.fromEnvironment());
     }
 
-    public UpdateOrderHandler(OrderLifecycleService orders) {
+    public UpdateOrderHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -33,6 +36,6 @@ public final class UpdateOrderHandler extends ApiHandler {
         OrderEdit edit = OrderEdit.parse(request.jsonBody());
         long expectedVersion = IfMatch.requiredVersion(request);
         Order order = orders.edit(sellerId, orderId, edit, expectedVersion);
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

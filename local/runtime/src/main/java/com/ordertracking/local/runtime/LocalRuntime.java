@@ -23,8 +23,10 @@ import com.ordertracking.local.runtime.sqs.SqsEventSourceConfig;
 import com.ordertracking.local.runtime.sqs.SqsEventSourcePoller;
 import com.ordertracking.local.runtime.streams.DynamoDbStreamConfig;
 import com.ordertracking.local.runtime.streams.DynamoDbStreamPoller;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +47,9 @@ import java.util.Optional;
 public final class LocalRuntime implements AutoCloseable {
     /** How long failed SQS messages stay invisible before the retry (Lambda waits the full visibility timeout). */
     static final Duration SQS_RETRY_DELAY = Duration.ofSeconds(1);
+    private static final String LOOPBACK = "127.0.0.1";
+    /** The template parameter behind every link to the tracking page. */
+    private static final String PUBLIC_BASE_URL = "PublicBaseUrl";
 
     private final LocalCloud cloud;
     private final Map<String, FunctionInstance> functions;
@@ -54,8 +59,19 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<DynamoDbStreamPoller> streamPollers;
     private final ScheduleRunner schedules;
 
-    /** Where and how to run. {@code port} 0 picks a free port. */
-    public record Options(Path template, int port, Path dataDir) {
+    /**
+     * Where and how to run. {@code port} 0 picks a free port. {@code aws}: the AWS settings that decide,
+     * service by service, embedded or external ({@code AWS_ENDPOINT_URL[_<SERVICE>]}); by default the
+     * process environment.
+     */
+    public record Options(Path template, int port, Path dataDir, Map<String, String> aws) {
+        public Options {
+            aws = Map.copyOf(aws);
+        }
+
+        public Options(Path template, int port, Path dataDir) {
+            this(template, port, dataDir, System.getenv());
+        }
     }
 
     private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions, LocalJwtAuthorizer authorizer,
@@ -75,8 +91,24 @@ public final class LocalRuntime implements AutoCloseable {
      * broken or the port is taken.
      */
     public static LocalRuntime start(Options options) {
-        LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template());
-        LocalCloud cloud = LocalCloud.start(options.dataDir() == null ? cloudOptions : cloudOptions.withDataDir(options.dataDir()));
+        // The port first: links in messages and pages (PublicBaseUrl) must name the real one.
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 0);
+        } catch (BindException e) {
+            throw new LocalCloudException("Port " + options.port() + " is already in use; choose another with --port");
+        } catch (IOException e) {
+            throw new LocalCloudException("The HTTP server could not start: " + e.getMessage(), e);
+        }
+        LocalCloud cloud;
+        try {
+            cloud = LocalCloud.start(LocalCloud.Options.fromEnvironment(options.template())
+                    .withAws(options.aws()).withDataDir(options.dataDir())
+                    .withParameters(Map.of(PUBLIC_BASE_URL, publicBaseUrl(server))));
+        } catch (RuntimeException e) {
+            server.stop(0);
+            throw e;
+        }
         List<AutoCloseable> started = new ArrayList<>();
         try {
             TemplateModel model = cloud.model();
@@ -132,26 +164,19 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, functions::get, Clock.systemUTC());
-            HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config("127.0.0.1", options.port(),
+            HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config(LOOPBACK, options.port(),
                     HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, functions::get, authorizer);
             LocalRuntime runtime = new LocalRuntime(cloud, functions, authorizer, gateway, sqsPollers,
                     streamPollers, schedules);
             DeveloperEndpoints.register(gateway, runtime);
-            try {
-                gateway.start();
-            } catch (BindException e) {
-                throw new LocalCloudException("Port " + options.port() + " is already in use; choose another with --port");
-            }
+            gateway.start(server);
             started.add(gateway);
             sqsPollers.forEach(p -> started.add(p.start()));
             streamPollers.forEach(p -> started.add(p.start()));
             started.add(schedules.start());
             return runtime;
-        } catch (IOException e) {
-            closeQuietly(started);
-            cloud.close();
-            throw new LocalCloudException("The HTTP server could not start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            server.stop(0);
             closeQuietly(started);
             cloud.close();
             throw e;
@@ -167,8 +192,17 @@ public final class LocalRuntime implements AutoCloseable {
                 .orElse(LocalJwtAuthorizer.Config.defaults());
     }
 
+    /** How links name this runtime: {@code http://localhost:<port>}, the port really bound. */
     public URI baseUri() {
-        return gateway.baseUri();
+        return URI.create(publicBaseUrl(gateway.port()));
+    }
+
+    private static String publicBaseUrl(HttpServer server) {
+        return publicBaseUrl(server.getAddress().getPort());
+    }
+
+    private static String publicBaseUrl(int port) {
+        return "http://localhost:" + port;
     }
 
     public LocalCloud cloud() {
