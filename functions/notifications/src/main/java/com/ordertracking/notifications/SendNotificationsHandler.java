@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.events.OrderEvent;
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.ordertracking.shared.json.Json;
 import com.ordertracking.shared.notifications.Notifier;
 import java.util.ArrayList;
@@ -31,23 +32,22 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        FunctionLog log = FunctionLog.of(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("messageId", message.getMessageId());
+            FunctionLog line = log;
             try {
                 OrderEvent orderEvent = Json.read(message.getBody(), OrderEvent.class);
-                line.put("eventId", orderEvent.eventId());
+                line = log.forOrder(orderEvent.orderId());
                 List<Notifier.Delivery> deliveries = notifier.notify(orderEvent);
-                line.put("message", "notifications handled");
-                line.put("deliveries", deliveries);
+                line.info("notifications handled", "messageId", message.getMessageId(), "eventId", orderEvent.eventId(),
+                        "deliveries", Json.write(deliveries));
             } catch (RuntimeException e) {
-                line.put("message", "notification failed; will be retried, then dead-lettered");
-                line.put("error", e.toString());
+                line.warn("notification failed; will be retried, then dead-lettered", "messageId", message.getMessageId(),
+                        "error", e.toString(), "at", FunctionLog.origin(e));
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
             }
-            System.out.println(Json.write(line));
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }

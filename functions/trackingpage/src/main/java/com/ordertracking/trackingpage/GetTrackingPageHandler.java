@@ -6,6 +6,7 @@ import com.ordertracking.shared.http.ApiRequest;
 import com.ordertracking.shared.http.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import java.util.UUID;
 
 /**
@@ -35,8 +36,8 @@ public final class GetTrackingPageHandler extends ApiHandler {
         } catch (RuntimeException e) {
             // Logged without the path: the token in it is a bearer credential for the page.
             String errorId = UUID.randomUUID().toString();
-            System.err.println("Tracking page failed, error id " + errorId + ": " + e);
-            e.printStackTrace();
+            FunctionLog.runtime().error("tracking page failed", "errorId", errorId, "error", e.toString(),
+                    "at", FunctionLog.origin(e));
             return html(503, TrackingPage.unavailable(errorId));
         }
     }

@@ -220,6 +220,7 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(awsEnvironment);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+        env.putAll(function.loggingEnvironment());
         env.putAll(function.environment());
         return env;
     }
