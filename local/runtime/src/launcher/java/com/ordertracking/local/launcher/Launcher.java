@@ -19,25 +19,37 @@ import java.util.regex.Pattern;
  * whatever the default {@code java} is: on Java 21+ it runs the runtime in this JVM; on an older
  * Java it finds the newest installed JDK 21+ (the places {@code ./mvnw} searches) and runs the jar
  * again with it, forwarding arguments, JVM options, exit code and Ctrl-C. With none, one line says
- * what to install.
+ * what to install. On JDK 24+ it also re-runs itself once with {@code --sun-misc-unsafe-memory-access=allow}
+ * (unless {@code --verbose}), the only way to keep a library's JDK warning off the console.
  */
 public final class Launcher {
     static final int REQUIRED = 21;
     private static final String RUNTIME_MAIN = "com.ordertracking.local.runtime.Main";
     /** Set on the child so that a JDK lying about its version cannot make us loop. */
     private static final String RELAUNCHED = "ORDER_TRACKING_RELAUNCHED";
+    /** The first JDK that warns about sun.misc.Unsafe memory access, and the option that allows it quietly. */
+    private static final int QUIET_UNSAFE_FROM = 24;
+    private static final String UNSAFE_OPTION = "--sun-misc-unsafe-memory-access";
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)");
 
     private Launcher() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (feature(System.getProperty("java.specification.version")) >= REQUIRED) {
+        int running = feature(System.getProperty("java.specification.version"));
+        boolean relaunched = System.getenv(RELAUNCHED) != null;
+        if (running >= REQUIRED) {
+            if (running >= QUIET_UNSAFE_FROM && !relaunched && !Arrays.asList(args).contains("--verbose")
+                    && !hasOption(UNSAFE_OPTION)) {
+                // JDK 24+ prints a sun.misc.Unsafe warning (from ElasticMQ's Pekko) straight to the stderr
+                // file descriptor; only a command-line option keeps the console quiet.
+                System.exit(relaunch(new File(System.getProperty("java.home")), args));
+            }
             runHere(args);
             return;
         }
         String current = System.getProperty("java.home");
-        File jdk = System.getenv(RELAUNCHED) == null ? newestJdk(System.getenv(), System.getProperty("user.home")) : null;
+        File jdk = !relaunched ? newestJdk(System.getenv(), System.getProperty("user.home")) : null;
         if (jdk == null) {
             System.err.println("The local runtime needs Java " + REQUIRED + " or newer (this is Java "
                     + System.getProperty("java.specification.version") + " at " + current + "); install a JDK "
@@ -60,6 +72,9 @@ public final class Launcher {
         List<String> command = new ArrayList<String>();
         command.add(new File(jdk, "bin" + File.separator + "java").getPath());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (jdkVersion(jdk) >= QUIET_UNSAFE_FROM && !Arrays.asList(args).contains("--verbose") && !hasOption(UNSAFE_OPTION)) {
+            command.add(UNSAFE_OPTION + "=allow");
+        }
         command.add("-jar");
         command.add(jar);
         command.addAll(Arrays.asList(args));
@@ -136,6 +151,15 @@ public final class Launcher {
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
+    }
+
+    private static boolean hasOption(String option) {
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int feature(String specificationVersion) {
