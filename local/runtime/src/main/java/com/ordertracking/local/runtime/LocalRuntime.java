@@ -10,6 +10,7 @@ import com.ordertracking.local.cloud.template.FunctionEvent.SqsEvent;
 import com.ordertracking.local.cloud.template.FunctionSpec;
 import com.ordertracking.local.cloud.template.HttpApiSpec;
 import com.ordertracking.local.cloud.template.QueueSpec;
+import com.ordertracking.local.cloud.template.SamTemplate;
 import com.ordertracking.local.cloud.template.TemplateModel;
 import com.ordertracking.local.runtime.api.HttpApiGateway;
 import com.ordertracking.local.runtime.api.Route;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,9 +104,12 @@ public final class LocalRuntime implements AutoCloseable {
         }
         LocalCloud cloud;
         try {
-            cloud = LocalCloud.start(LocalCloud.Options.fromEnvironment(options.template())
-                    .withAws(options.aws()).withDataDir(options.dataDir())
-                    .withParameters(Map.of(PUBLIC_BASE_URL, publicBaseUrl(server))));
+            LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template())
+                    .withAws(options.aws()).withDataDir(options.dataDir());
+            if (declaresPublicBaseUrl(options.template())) {
+                cloudOptions = cloudOptions.withParameters(Map.of(PUBLIC_BASE_URL, publicBaseUrl(server)));
+            }
+            cloud = LocalCloud.start(cloudOptions);
         } catch (RuntimeException e) {
             server.stop(0);
             throw e;
@@ -195,6 +200,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** How links name this runtime: {@code http://localhost:<port>}, the port really bound. */
     public URI baseUri() {
         return URI.create(publicBaseUrl(gateway.port()));
+    }
+
+    /** Templates without the parameter (e.g. a test's own) have no links to fix. */
+    private static boolean declaresPublicBaseUrl(Path template) {
+        return Files.isRegularFile(template) && SamTemplate.load(template).parameters().containsKey(PUBLIC_BASE_URL);
     }
 
     private static String publicBaseUrl(HttpServer server) {
