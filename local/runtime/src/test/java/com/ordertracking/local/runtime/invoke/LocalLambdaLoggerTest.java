@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LocalLambdaLoggerTest {
 
     @Test
-    void jsonFormatWritesWhatTheManagedRuntimeWritesAndDropsLinesBelowTheApplicationLevel() {
+    void jsonFormatWritesWhatTheManagedRuntimeWritesAndDropsLinesBelowTheApplicationLevel() throws Exception {
         LocalLambdaLogger logger = new LocalLambdaLogger("fn", "req-1",
                 Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "WARN"));
 
