@@ -2,14 +2,15 @@ package com.ordertracking.buyers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.ReturnRequest;
-import com.ordertracking.shared.adapters.http.OrderViews;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.orders.BuyerOrderService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**
@@ -21,7 +22,11 @@ public final class GetMyOrderHandler extends ApiHandler {
     private final OrderViews views;
 
     public GetMyOrderHandler() {
-        this(BuyerOrderService.fromEnvironment(), OrderViews.fromEnvironment());
+        this(Components.fromEnvironment());
+    }
+
+    private GetMyOrderHandler(Components components) {
+        this(components.buyerOrders(), new OrderViews(components.trackingLinks()));
     }
 
     public GetMyOrderHandler(BuyerOrderService orders, OrderViews views) {

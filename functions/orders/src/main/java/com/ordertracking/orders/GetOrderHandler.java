@@ -1,12 +1,13 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.OrderViews;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.OrderService;
+import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code GET /orders/{orderId}}: a seller reads one of its orders; {@code ETag} carries the version. */
@@ -15,7 +16,11 @@ public final class GetOrderHandler extends ApiHandler {
     private final OrderViews views;
 
     public GetOrderHandler() {
-        this(OrderService.fromEnvironment(), OrderViews.fromEnvironment());
+        this(Components.fromEnvironment());
+    }
+
+    private GetOrderHandler(Components components) {
+        this(components.orders(), new OrderViews(components.trackingLinks()));
     }
 
     public GetOrderHandler(OrderService orders, OrderViews views) {

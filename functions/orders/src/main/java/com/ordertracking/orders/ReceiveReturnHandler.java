@@ -1,15 +1,15 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.OrderViews;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.OrderLifecycleService;
-import com.ordertracking.shared.orders.OrderLifecycleService.ReturnDecision;
-
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.application.order.OrderLifecycleService.ReturnDecision;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders/{orderId}/returns/{returnId}/receive}: the approved return is back with the seller (RETURN_APPROVED → RETURNED); refund next. */
@@ -18,7 +18,11 @@ public final class ReceiveReturnHandler extends ApiHandler {
     private final OrderViews views;
 
     public ReceiveReturnHandler() {
-        this(OrderLifecycleService.fromEnvironment(), OrderViews.fromEnvironment());
+        this(Components.fromEnvironment());
+    }
+
+    private ReceiveReturnHandler(Components components) {
+        this(components.lifecycle(), new OrderViews(components.trackingLinks()));
     }
 
     public ReceiveReturnHandler(OrderLifecycleService orders, OrderViews views) {

@@ -1,13 +1,14 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.OrderViews;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.OrderLifecycleService;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**
@@ -19,7 +20,11 @@ public final class RefundOrderHandler extends ApiHandler {
     private final OrderViews views;
 
     public RefundOrderHandler() {
-        this(OrderLifecycleService.fromEnvironment(), OrderViews.fromEnvironment());
+        this(Components.fromEnvironment());
+    }
+
+    private RefundOrderHandler(Components components) {
+        this(components.lifecycle(), new OrderViews(components.trackingLinks()));
     }
 
     public RefundOrderHandler(OrderLifecycleService orders, OrderViews views) {

@@ -5,15 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.logging.FunctionLog;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.tracking.TrackingEvent;
-import com.ordertracking.shared.tracking.TrackingProcessor;
-import com.ordertracking.shared.tracking.TrackingQueue;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
 /**
  * Consumes the tracking-events queue. Each message is applied on its own (one DynamoDB transaction);
@@ -25,7 +24,7 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
     private final TrackingProcessor processor;
 
     public ProcessTrackingEventsHandler() {
-        this(TrackingProcessor.fromEnvironment());
+        this(Components.fromEnvironment().trackingProcessor());
     }
 
     public ProcessTrackingEventsHandler(TrackingProcessor processor) {
@@ -53,17 +52,13 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
     private static void log(FunctionLog log, SQSEvent.SQSMessage message, TrackingProcessor.Outcome outcome) {
         switch (outcome) {
             case TrackingProcessor.Outcome.Applied applied -> {
-                ConsumedCapacity capacity = applied.capacity();
                 // The cost of one event, for capacity planning (docs/tracking.md).
-                Map<String, Double> indexes = new LinkedHashMap<>();
-                if (capacity != null && capacity.hasGlobalSecondaryIndexes()) {
-                    capacity.globalSecondaryIndexes().forEach((name, c) -> indexes.put(name, c.capacityUnits()));
-                }
+                WriteCost capacity = applied.capacity();
                 log.forOrder(applied.orderId()).info("tracking event applied", "messageId", message.getMessageId(),
                         "orderStatus", applied.order().status(),
                         "consumedWriteUnits", capacity == null ? null : capacity.capacityUnits(),
-                        "tableWriteUnits", capacity == null || capacity.table() == null ? null : capacity.table().capacityUnits(),
-                        "indexWriteUnits", capacity == null ? null : Json.write(indexes));
+                        "tableWriteUnits", capacity == null ? null : capacity.tableUnits(),
+                        "indexWriteUnits", capacity == null ? null : Json.write(capacity.indexUnits()));
             }
             case TrackingProcessor.Outcome.Duplicate duplicate -> log.forOrder(duplicate.orderId())
                     .info("tracking event already applied", "messageId", message.getMessageId());

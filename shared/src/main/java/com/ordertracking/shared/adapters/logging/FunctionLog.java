@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import com.ordertracking.shared.config.FunctionEnvironment;
 
 /**
  * Log lines through the Lambda runtime's own logger ({@link LambdaLogger} with a {@link LogLevel}), so
@@ -33,9 +32,13 @@ public final class FunctionLog {
         return new FunctionLog(context.getLogger(), context.getFunctionName(), null);
     }
 
-    /** For code that has no {@link Context} (services): the same runtime logger, same format and request id. */
+    /**
+     * For code that has no {@link Context} (adapters): the same runtime logger, same format and request
+     * id; the function name is Lambda's {@code AWS_LAMBDA_FUNCTION_NAME} (absent in the local runtime,
+     * which hosts every function in one process).
+     */
     public static FunctionLog runtime() {
-        return new FunctionLog(LambdaRuntime.getLogger(), FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME"), null);
+        return new FunctionLog(LambdaRuntime.getLogger(), System.getenv("AWS_LAMBDA_FUNCTION_NAME"), null);
     }
 
     /** The same log with {@code orderId=} on every line. */
