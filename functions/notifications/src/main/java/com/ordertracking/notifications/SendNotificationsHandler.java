@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.Notifier;
 import com.ordertracking.shared.adapters.messaging.SqsBatches;
@@ -30,12 +31,13 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatches.eachMessage(event, "notification failed; will be retried, then dead-lettered", (message, line) -> {
+        return SqsBatches.eachMessage(event, context, "notification failed; will be retried, then dead-lettered", (message, line) -> {
             OrderEvent orderEvent = Json.read(message.getBody(), OrderEvent.class);
+            line.put("orderId", orderEvent.orderId());
             line.put("eventId", orderEvent.eventId());
             List<Notifier.Delivery> deliveries = notifier.notify(orderEvent);
             line.put("message", "notifications handled");
-            line.put("deliveries", deliveries);
+            line.put("deliveries", Json.write(deliveries));
         });
     }
 }

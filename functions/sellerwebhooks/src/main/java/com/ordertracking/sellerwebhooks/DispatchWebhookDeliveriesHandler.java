@@ -29,9 +29,10 @@ public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatches.eachMessage(event, "webhook dispatch failed; will be retried, then dead-lettered", (message, line) -> {
+        return SqsBatches.eachMessage(event, context, "webhook dispatch failed; will be retried, then dead-lettered", (message, line) -> {
             Optional<WebhookEvent> webhookEvent = WebhookEventBodies.read(message.getBody());
             if (webhookEvent.isPresent()) {
+                line.put("orderId", webhookEvent.get().orderId());
                 line.put("eventId", webhookEvent.get().eventId());
                 line.put("deliveries", fanOut.fanOut(webhookEvent.get()));
             }

@@ -29,7 +29,7 @@ public final class SendWebhookDeliveriesHandler implements RequestHandler<SQSEve
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatches.eachMessageConcurrently(event,
+        return SqsBatches.eachMessageConcurrently(event, context,
                 "webhook delivery failed on our side; SQS retries it, then dead-letters it", (message, line) -> {
                     var ref = SqsDeliveryQueue.read(message.getBody());
                     line.put("webhookId", ref.webhookId());

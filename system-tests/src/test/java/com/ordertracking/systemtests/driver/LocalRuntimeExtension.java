@@ -29,7 +29,7 @@ public final class LocalRuntimeExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         LocalRuntime runtime = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LocalRuntime.class,
-                key -> LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null, PARAMETERS)),
+                key -> LocalRuntime.start(new LocalRuntime.Options(LocalCloud.findTemplate(), 0, null, System.getenv(), PARAMETERS)),
                 LocalRuntime.class);
         return parameter.getParameter().getType() == LocalRuntime.class ? runtime : new HttpApi(runtime.baseUri());
     }

@@ -7,6 +7,9 @@ import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.HttpApi;
 import com.ordertracking.systemtests.driver.LocalRuntimeExtension;
 import com.ordertracking.systemtests.driver.TestData;
+import com.ordertracking.local.runtime.LocalRuntime;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,14 +30,33 @@ class OrderApiEndToEndIT {
     }
 
     @Test
-    void health_reports_the_embedded_endpoints() {
+    void health_reports_each_service_embedded_and_the_real_base_url(LocalRuntime runtime) {
         ApiResponse health = client.send("GET", "/_local/health", null, null, Map.of());
 
         assertThat(health.status()).isEqualTo(200);
-        JsonNode endpoints = health.json().get("endpoints");
-        assertThat(endpoints.get("dynamodb").asText()).startsWith("http://127.0.0.1:");
-        assertThat(endpoints.get("sqs").asText()).startsWith("http://127.0.0.1:");
-        assertThat(endpoints.get("sns").asText()).startsWith("http://127.0.0.1:");
+        assertThat(health.json().get("baseUrl").asText()).isEqualTo("http://localhost:" + runtime.baseUri().getPort());
+        for (String service : List.of("dynamodb", "sqs", "sns")) {
+            JsonNode entry = health.json().get("services").get(service);
+            assertThat(entry.get("mode").asText()).as(service).isEqualTo("embedded");
+            assertThat(entry.get("endpoint").asText()).as(service).startsWith("http://127.0.0.1:");
+        }
+    }
+
+    @Test
+    void seller_and_buyer_views_carry_the_tracking_page_url_on_the_runtimes_own_port(LocalRuntime runtime) {
+        String buyerId = "buyer-" + UUID.randomUUID();
+        String orderId = client.send("POST", "/orders", client.token("seller", sellerId), TestData.orderBody(buyerId), Map.of())
+                .json().get("orderId").asText();
+
+        String sellerView = client.send("GET", "/orders/" + orderId, client.token("seller", sellerId), null, Map.of())
+                .json().get("trackingPageUrl").asText();
+        String buyerView = client.send("GET", "/me/orders/" + orderId, client.token("buyer", buyerId), null, Map.of())
+                .json().get("trackingPageUrl").asText();
+
+        assertThat(sellerView).startsWith(runtime.baseUri() + "/track/" + orderId + "~").isEqualTo(buyerView);
+        ApiResponse page = client.send("GET", URI.create(sellerView).getRawPath(), null, null, Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Your order");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ordertracking.shared.adapters.logging.RecordingContext;
 import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.FieldError;
@@ -140,15 +141,19 @@ class ApiHandlerTest {
     @Test
     void unexpected_exception_becomes_a_500_without_internals_but_with_an_error_id_that_is_logged() {
         // GIVEN a handler that fails unexpectedly with internals in the message
+        RecordingContext context = new RecordingContext("order-tracking-CreateOrder");
+        PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
         APIGatewayV2HTTPResponse response;
         try {
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            response = call(request -> {
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+            response = new TestHandler(request -> {
                 throw new IllegalStateException("jdbc password=hunter2 at table orders");
-            }, event("/orders", null));
+            }).handleRequest(event("/orders", null), context);
         } finally {
+            System.setOut(originalOut);
             System.setErr(originalErr);
         }
         // THEN the client sees a generic 500 problem
@@ -166,7 +171,12 @@ class ApiHandlerTest {
         String detail = body.get("detail").asText();
         String errorId = detail.substring(detail.lastIndexOf(' ') + 1);
         assertThat(errorId).matches("[0-9a-f-]{36}");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains(errorId).contains("hunter2");
+        // AND logged as one ERROR line through the Lambda logger, naming the function, never a stack trace
+        assertThat(context.lines()).singleElement().asString()
+                .startsWith("ERROR unhandled error function=order-tracking-CreateOrder errorId=" + errorId)
+                .contains("hunter2", "at=")
+                .doesNotContain("\n");
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -68,6 +68,7 @@ public final class FunctionInstance implements HandlerInvoker {
 
     public FunctionInstance(FunctionConfig config, ClassLoader classLoader) {
         this.config = config;
+        LocalLambdaLogger.installAsRuntimeLogger();
         String[] parts = config.handler().split("::", 2);
         String methodName = parts.length == 2 ? parts[1] : "handleRequest";
         try {
@@ -142,7 +143,8 @@ public final class FunctionInstance implements HandlerInvoker {
         // A separate (virtual) thread lets us give up after the timeout like Lambda does, without killing the caller.
         Thread worker = Thread.ofVirtual().name("fn-" + config.name() + "-" + requestId).start(() -> {
             try {
-                result.complete(FunctionEnvironment.with(environment, () -> call(handler, input, context)));
+                result.complete(FunctionEnvironment.with(environment, () ->
+                        ((LocalLambdaLogger) context.logger()).activeDuring(() -> call(handler, input, context))));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
