@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.adapters.messaging.Notifier;
+import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
