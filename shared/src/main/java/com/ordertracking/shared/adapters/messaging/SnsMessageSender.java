@@ -13,13 +13,11 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  */
 public final class SnsMessageSender implements MessageSender {
     private final SnsClient sns;
-    private final String buyerEmailTopicArn;
-    private final String sellerAlertsTopicArn;
+    private final EmailTopics topics;
 
     public SnsMessageSender(SnsClient sns, String buyerEmailTopicArn, String sellerAlertsTopicArn) {
         this.sns = sns;
-        this.buyerEmailTopicArn = buyerEmailTopicArn;
-        this.sellerAlertsTopicArn = sellerAlertsTopicArn;
+        this.topics = new EmailTopics(buyerEmailTopicArn, sellerAlertsTopicArn);
     }
 
     @Override
@@ -30,10 +28,10 @@ public final class SnsMessageSender implements MessageSender {
 
     @Override
     public String sendEmail(Audience audience, String partyId, String subject, String body) {
-        String topicArn = audience == Audience.BUYER ? buyerEmailTopicArn : sellerAlertsTopicArn;
-        String attribute = audience == Audience.BUYER ? "buyerId" : "sellerId";
+        boolean buyer = audience == Audience.BUYER;
+        String topicArn = topics.topicArn(buyer);
         return sns.publish(p -> p.topicArn(topicArn).subject(subject).message(body)
-                .messageAttributes(Map.of(attribute, string(partyId)))).messageId();
+                .messageAttributes(Map.of(EmailTopics.idAttribute(buyer), string(partyId)))).messageId();
     }
 
     private static MessageAttributeValue string(String value) {
