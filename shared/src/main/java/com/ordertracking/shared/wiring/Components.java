@@ -2,19 +2,20 @@ package com.ordertracking.shared.wiring;
 
 import com.ordertracking.shared.adapters.http.sellerwebhook.JdkWebhookSender;
 import com.ordertracking.shared.adapters.http.webhook.TrackingIntake;
-import com.ordertracking.shared.adapters.messaging.Notifier;
 import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
 import com.ordertracking.shared.adapters.messaging.SnsEmailSubscriptions;
+import com.ordertracking.shared.adapters.messaging.SnsMessageSender;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueue;
 import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
+import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
-import com.ordertracking.shared.adapters.persistence.NotificationLedger;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookDeliveryRepository;
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookEndpointRepository;
+import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.application.notification.PreferencesService;
 import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.application.order.CompensationService;
@@ -171,9 +172,10 @@ public final class Components {
 
     public Notifier notifier() {
         return new Notifier(new NotificationTemplates(trackingLinks()), preferencesRepository(),
-                new NotificationLedger(dynamoDb.get(), ordersTable(),
+                new DynamoNotificationLedger(dynamoDb.get(), ordersTable(),
                         Duration.ofSeconds(Long.parseLong(settings.get("NOTIFY_CLAIM_TIMEOUT_SECONDS", "60"))), clock),
-                sns.get(), settings.required("BUYER_EMAIL_TOPIC_ARN"), settings.required("SELLER_ALERTS_TOPIC_ARN"));
+                new SnsMessageSender(sns.get(), settings.required("BUYER_EMAIL_TOPIC_ARN"),
+                        settings.required("SELLER_ALERTS_TOPIC_ARN")));
     }
 
     public OrderEventPublisher eventPublisher() {

@@ -3,6 +3,8 @@ package com.ordertracking.shared.adapters.persistence;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
+import com.ordertracking.shared.application.notification.Channel;
+import com.ordertracking.shared.application.notification.NotificationLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +15,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The notifier's exactly-once effect: one record per order + event + channel
- * ({@code pk=NOTIFIED#<orderId>#<eventId>#<channel>}, TTL 30 days). Protocol: <b>claim</b>
- * (conditional put, state PENDING) → send → <b>mark SENT</b>. A claim left PENDING by a crashed or
- * failed sender can be taken over once it is older than {@code claimTimeout} (the queue's
+ * The {@link NotificationLedger} in the orders table: one record per order + event + channel
+ * ({@code pk=NOTIFIED#<orderId>#<eventId>#<channel>}, TTL 30 days). <b>Claim</b> is a conditional put
+ * (state PENDING, a claim token) → send → <b>mark SENT</b> (conditional on the token). A claim left PENDING
+ * by a crashed or failed sender can be taken over once it is older than {@code claimTimeout} (the queue's
  * visibility timeout), so a crash between claim and send never loses the message; a crash between
  * send and mark can, rarely, send twice — we prefer that to losing it (docs/notifications.md).
  */
-public final class NotificationLedger {
+public final class DynamoNotificationLedger implements NotificationLedger {
     static final Duration RETENTION = Duration.ofDays(30);
 
     private final DynamoDbClient dynamoDb;
@@ -28,29 +30,16 @@ public final class NotificationLedger {
     private final Duration claimTimeout;
     private final Clock clock;
 
-    public NotificationLedger(DynamoDbClient dynamoDb, String tableName, Duration claimTimeout, Clock clock) {
+    public DynamoNotificationLedger(DynamoDbClient dynamoDb, String tableName, Duration claimTimeout, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
     }
 
-    public sealed interface Claim {
-        /** Ours to send; pass the token to {@link #markSent} or {@link #release}. */
-        record Granted(String key, String token) implements Claim {
-        }
-
-        /** Already sent: nothing to do. */
-        record AlreadySent(String key) implements Claim {
-        }
-
-        /** Someone claimed it recently and may be sending right now: try again later. */
-        record Busy(String key) implements Claim {
-        }
-    }
-
-    public Claim claim(String orderId, String eventId, String channel) {
-        String key = TableKeys.notifiedPk(orderId, eventId, channel);
+    @Override
+    public Claim claim(String orderId, String eventId, Channel channel) {
+        String key = TableKeys.notifiedPk(orderId, eventId, channel.name());
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
         try {
@@ -79,7 +68,7 @@ public final class NotificationLedger {
         }
     }
 
-    /** Records the send; if our claim was taken over meanwhile, the other sender records it. */
+    @Override
     public void markSent(Claim.Granted claim, String messageId) {
         try {
             dynamoDb.updateItem(u -> u.tableName(tableName).key(key(claim.key()))
@@ -96,7 +85,7 @@ public final class NotificationLedger {
         }
     }
 
-    /** Gives a claim back after a failed send, so the retry need not wait for it to go stale. */
+    @Override
     public void release(Claim.Granted claim) {
         try {
             dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(claim.key()))
