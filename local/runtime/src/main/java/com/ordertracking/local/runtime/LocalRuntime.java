@@ -45,9 +45,12 @@ import java.util.Optional;
 public final class LocalRuntime implements AutoCloseable {
     /** How long failed SQS messages stay invisible before the retry (Lambda waits the full visibility timeout). */
     static final Duration SQS_RETRY_DELAY = Duration.ofSeconds(1);
+    /** Long-poll wait of SQS consumers, as Lambda's pollers use: a quiet queue costs one request per 20 s. */
+    static final int SQS_LONG_POLL_SECONDS = 20;
 
     private final LocalCloud cloud;
     private final Map<String, FunctionInstance> functions;
+    private final Map<String, HandlerInvoker> invokers;
     private final LocalJwtAuthorizer authorizer;
     private final HttpApiGateway gateway;
     private final List<SqsEventSourcePoller> sqsPollers;
@@ -58,11 +61,13 @@ public final class LocalRuntime implements AutoCloseable {
     public record Options(Path template, int port, Path dataDir) {
     }
 
-    private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions, LocalJwtAuthorizer authorizer,
-            HttpApiGateway gateway, List<SqsEventSourcePoller> sqsPollers, List<DynamoDbStreamPoller> streamPollers,
+    private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions,
+            Map<String, HandlerInvoker> invokers, LocalJwtAuthorizer authorizer, HttpApiGateway gateway,
+            List<SqsEventSourcePoller> sqsPollers, List<DynamoDbStreamPoller> streamPollers,
             ScheduleRunner schedules) {
         this.cloud = cloud;
         this.functions = functions;
+        this.invokers = invokers;
         this.authorizer = authorizer;
         this.gateway = gateway;
         this.sqsPollers = sqsPollers;
@@ -92,9 +97,10 @@ public final class LocalRuntime implements AutoCloseable {
             List<Route> routes = new ArrayList<>();
             List<SqsEventSourcePoller> sqsPollers = new ArrayList<>();
             List<DynamoDbStreamPoller> streamPollers = new ArrayList<>();
+            Map<String, HandlerInvoker> invokers = wakingStreamPollers(functions, streamPollers);
             List<ScheduleConfig> scheduleConfigs = new ArrayList<>();
             for (FunctionSpec function : model.functions()) {
-                HandlerInvoker invoker = functions.get(function.logicalId());
+                HandlerInvoker invoker = invokers.get(function.logicalId());
                 for (FunctionEvent event : function.events()) {
                     switch (event) {
                         case HttpApiEvent http -> routes.add(new Route(http.method(), http.path(),
@@ -104,7 +110,8 @@ public final class LocalRuntime implements AutoCloseable {
                             SqsEventSourcePoller poller = new SqsEventSourcePoller(new SqsEventSourceConfig(
                                     function.logicalId(), sqs.queue().url(), sqs.queue().arn(), sqs.batchSize(),
                                     sqs.maximumBatchingWindowInSeconds(), sqs.reportBatchItemFailures(),
-                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY, 1, region),
+                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY,
+                                    SQS_LONG_POLL_SECONDS, region, sqs.maximumConcurrency().orElse(0)),
                                     cloud.sqs(), invoker);
                             sqsPollers.add(poller);
                         }
@@ -131,10 +138,10 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }
             }
-            ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, functions::get, Clock.systemUTC());
+            ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, invokers::get, Clock.systemUTC());
             HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config("127.0.0.1", options.port(),
-                    HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, functions::get, authorizer);
-            LocalRuntime runtime = new LocalRuntime(cloud, functions, authorizer, gateway, sqsPollers,
+                    HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, invokers::get, authorizer);
+            LocalRuntime runtime = new LocalRuntime(cloud, functions, invokers, authorizer, gateway, sqsPollers,
                     streamPollers, schedules);
             DeveloperEndpoints.register(gateway, runtime);
             try {
@@ -156,6 +163,25 @@ public final class LocalRuntime implements AutoCloseable {
             cloud.close();
             throw e;
         }
+    }
+
+    /**
+     * The functions as event sources call them: after each invocation (anything that may have written to a table)
+     * the stream pollers are woken, so they can back off for seconds while the system is quiet without adding that
+     * delay to the first change after a quiet spell. Writes from outside (e.g. the AWS CLI) are seen within the
+     * pollers' longest idle pause.
+     */
+    private static Map<String, HandlerInvoker> wakingStreamPollers(Map<String, FunctionInstance> functions,
+                                                                   List<DynamoDbStreamPoller> streamPollers) {
+        Map<String, HandlerInvoker> invokers = new LinkedHashMap<>();
+        functions.forEach((id, function) -> invokers.put(id, (event, trigger) -> {
+            try {
+                return function.invoke(event, trigger);
+            } finally {
+                streamPollers.forEach(DynamoDbStreamPoller::wake);
+            }
+        }));
+        return Map.copyOf(invokers);
     }
 
     /** The issuer and audience of the template's JWT authorizer, so minted tokens pass as they would on AWS. */
@@ -196,7 +222,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         boolean scheduled = cloud.model().function(logicalId)
                 .map(f -> !f.eventsOfType(ScheduleEvent.class).isEmpty()).orElse(false);
-        return scheduled && input == null ? schedules.runNow(logicalId) : function.invoke(input, "local-invoke");
+        return scheduled && input == null ? schedules.runNow(logicalId)
+                : invokers.get(logicalId).invoke(input, "local-invoke");
     }
 
     @Override
