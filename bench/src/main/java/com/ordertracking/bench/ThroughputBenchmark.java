@@ -132,9 +132,9 @@ public final class ThroughputBenchmark {
             String buyerId = "bench-buyer-" + i;
             String phone = "+1415%07d".formatted(i);
             String buyer = token("buyer", buyerId);
-            expect(200, send("PUT", "/me/notification-preferences", buyer,
+            expect(200, sendSetUp("PUT", "/me/notification-preferences", buyer,
                     "{\"phone\":\"" + phone + "\",\"channels\":{\"sms\":true,\"email\":false}}", Map.of()));
-            HttpResponse<String> created = send("POST", "/orders", seller, """
+            HttpResponse<String> created = sendSetUp("POST", "/orders", seller, """
                     {"buyer":{"id":"%s","name":"Bench Buyer","phone":"%s"},"currency":"USD",
                      "items":[{"sku":"MUG-01","name":"Mug","quantity":2,"unitPrice":"12.50"}],
                      "shippingAddress":{"name":"B","line1":"1 Main St","city":"Springfield","region":"IL",
@@ -142,9 +142,9 @@ public final class ThroughputBenchmark {
                     Map.of("Idempotency-Key", "bench-" + run + "-" + i));
             expect(201, created);
             String orderId = JSON.readTree(created.body()).path("orderId").asText();
-            expect(200, send("POST", "/orders/" + orderId + "/process", seller, null, Map.of()));
+            expect(200, sendSetUp("POST", "/orders/" + orderId + "/process", seller, null, Map.of()));
             String number = "1ZBENCH" + run + "%06d".formatted(i);
-            expect(200, send("POST", "/orders/" + orderId + "/ship", seller,
+            expect(200, sendSetUp("POST", "/orders/" + orderId + "/ship", seller,
                     "{\"carrier\":\"ups\",\"trackingNumber\":\"" + number + "\"}", Map.of()));
             shipments.add(new Shipment(orderId, number, phone));
             return null;
@@ -383,6 +383,20 @@ public final class ThroughputBenchmark {
         }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Setup calls (all idempotent: the create carries an Idempotency-Key, ship and preferences are repeatable) are
+     * retried on a 5xx, which an overloaded machine can cause through a function timeout; the burst is not retried.
+     */
+    private HttpResponse<String> sendSetUp(String method, String path, String token, String body,
+                                           Map<String, String> headers) throws Exception {
+        HttpResponse<String> response = send(method, path, token, body, headers);
+        for (int attempt = 1; attempt < 5 && response.statusCode() >= 500; attempt++) {
+            Thread.sleep(Duration.ofSeconds(attempt));
+            response = send(method, path, token, body, headers);
+        }
+        return response;
     }
 
     private static void expect(int status, HttpResponse<String> response) {

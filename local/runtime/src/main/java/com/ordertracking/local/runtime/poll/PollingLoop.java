@@ -15,7 +15,7 @@ public final class PollingLoop implements AutoCloseable {
     private final Duration grace;
     private volatile boolean running;
     private volatile boolean woken;
-    private Thread thread;
+    private volatile Thread thread;
 
     /** @param round one polling round; the loop calls it again while {@link #isRunning()} */
     public PollingLoop(String name, Runnable round, Duration grace) {
@@ -27,11 +27,12 @@ public final class PollingLoop implements AutoCloseable {
     public synchronized void start() {
         if (thread == null) {
             running = true;
-            thread = Thread.ofVirtual().name(name).start(() -> {
+            thread = Thread.ofVirtual().name(name).unstarted(() -> {
                 while (running) {
                     round.run();
                 }
             });
+            thread.start();
         }
     }
 
@@ -70,10 +71,12 @@ public final class PollingLoop implements AutoCloseable {
 
     /** Shortens the current pause (or, during a round, the next one) to its {@code onWake} length. Thread-safe. */
     public void wake() {
-        Thread t = thread;
-        if (!woken && t != null) {
+        if (!woken) {
             woken = true;
-            LockSupport.unpark(t);
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
         }
     }
 
