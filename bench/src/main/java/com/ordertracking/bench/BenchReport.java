@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns the harness results in {@code <dir>/data} into {@code <dir>/README.md} with two SVG charts drawn here (no
@@ -19,6 +20,12 @@ import java.util.Locale;
  */
 public final class BenchReport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> COMPONENT_NAMES = Map.of(
+            "dynamodbLocalSqliteThread", "DynamoDB Local: its single SQLite thread",
+            "dynamodbLocalJetty", "DynamoDB Local: Jetty request threads",
+            "elasticMq", "ElasticMQ",
+            "jitAndGc", "JIT compilers and GC",
+            "functionsPollersSnsHttp", "functions, pollers, SDK clients, SNS endpoint, HTTP API");
     private static final String[] COLORS = {"#d9822b", "#2b6cb0", "#2f855a", "#805ad5"};
     private static final double TARGET_EVENTS_PER_SECOND = 150;
     private static final double TARGET_P99_MS = 100;
@@ -68,11 +75,7 @@ public final class BenchReport {
                         + "last one (read live from its `tracking event applied` log line).%n%n",
                 first.path("orders").asInt(), first.path("posts").asInt(), first.path("clients").asInt(),
                 first.path("distinctEvents").asInt()));
-        md.append("| | target |");
-        runs.forEach(r -> md.append(' ').append(r.path("label").asText()).append(" |"));
-        md.append("\n|---|---|");
-        runs.forEach(r -> md.append("---|"));
-        md.append('\n');
+        header(md, runs);
         row(md, runs, "distinct tracking events applied / s", "≥ 150",
                 r -> fmt(r.path("distinctEventsPerSecond").asDouble(), 1)
                         + mark(r.path("distinctEventsPerSecond").asDouble() >= TARGET_EVENTS_PER_SECOND));
@@ -105,14 +108,28 @@ public final class BenchReport {
         md.append("\n![distinct tracking events applied per second](throughput.svg)\n\n");
         md.append("![webhook 202 latency percentiles](latency.svg)\n\n");
 
+        md.append("### Where the runtime's CPU goes during the burst\n\n")
+                .append("CPU-seconds per thread group (`/proc/<pid>/task/*/stat`) from the first webhook to the last ")
+                .append("distinct event applied. DynamoDB Local runs every request's storage work on **one** SQLite ")
+                .append("thread, so its CPU per event bounds throughput whatever the number of pollers.\n\n");
+        header(md, runs);
+        for (String component : RuntimeProcess.COMPONENTS) {
+            row(md, runs, COMPONENT_NAMES.get(component), "", r -> {
+                double seconds = r.path("burstCpuSecondsByComponent").path(component).asDouble();
+                double total = r.path("burstCpuSeconds").asDouble();
+                return fmt(seconds, 1) + " s (" + fmt(100 * seconds / Math.max(total, 0.001), 0) + "%)";
+            });
+        }
+        row(md, runs, "SQLite-thread CPU per distinct event", "",
+                r -> fmt(r.path("sqliteThreadMsPerDistinctEvent").asDouble(), 1) + " ms");
+        row(md, runs, "→ ceiling if that thread had a whole core", "",
+                r -> fmt(1000 / Math.max(0.001, r.path("sqliteThreadMsPerDistinctEvent").asDouble()), 0) + " events/s");
+        md.append('\n');
+
         md.append("## Idle\n\nCPU time of the runtime process (`utime + stime` from `/proc/<pid>/stat`, all threads: ")
                 .append("functions, pollers, DynamoDB Local, ElasticMQ, SNS endpoint) over 30 s at rest, ")
                 .append("as CPU-seconds per 10 s (0.2 = 2% of one core).\n\n");
-        md.append("| | target |");
-        runs.forEach(r -> md.append(' ').append(r.path("label").asText()).append(" |"));
-        md.append("\n|---|---|");
-        runs.forEach(r -> md.append("---|"));
-        md.append('\n');
+        header(md, runs);
         row(md, runs, "after start-up (10 s settle)", "< 0.2",
                 r -> idle(r.path("idleCpuSecondsPer10s").asDouble()));
         row(md, runs, "after the burst (5 s settle)", "< 0.2",
@@ -167,6 +184,14 @@ public final class BenchReport {
         }
     }
 
+    private static void header(StringBuilder md, List<JsonNode> runs) {
+        md.append("| | target |");
+        runs.forEach(r -> md.append(' ').append(r.path("label").asText()).append(" |"));
+        md.append("\n|---|---|");
+        runs.forEach(r -> md.append("---|"));
+        md.append('\n');
+    }
+
     private interface Cell {
         String of(JsonNode run);
     }
@@ -200,13 +225,28 @@ public final class BenchReport {
 
     // ---- SVG ------------------------------------------------------------------------------------------------------
 
+    /** Both charts' geometry: a 760 px wide canvas with the plot area inset for axis labels and the title. */
+    private static final int WIDTH = 760;
+    private static final int LEFT = 60;
+    private static final int TOP = 40;
+    private static final double PLOT_W = WIDTH - LEFT - 20;
+
+    private static double plotHeight(int height) {
+        return height - TOP - 50;
+    }
+
+    /** A dashed red horizontal line at {@code value} on a y axis running to {@code maxY}, labelled at its right end. */
+    private static void targetLine(StringBuilder svg, double value, double maxY, double plotH, String label) {
+        double y = TOP + plotH - value / maxY * plotH;
+        svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#c53030' "
+                + "stroke-dasharray='6 4'/>%n", LEFT, y, LEFT + PLOT_W, y));
+        svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='11' fill='#c53030' "
+                + "text-anchor='end'>%s</text>%n", LEFT + PLOT_W - 4, y - 4, escape(label)));
+    }
+
     static String throughputChart(List<JsonNode> runs) {
-        int width = 760;
         int height = 340;
-        int left = 60;
-        int right = 20;
-        int top = 40;
-        int bottom = 50;
+        double plotH = plotHeight(height);
         double maxT = 1;
         double maxY = TARGET_EVENTS_PER_SECOND * 1.1;
         List<double[]> smoothed = new ArrayList<>();
@@ -225,40 +265,28 @@ public final class BenchReport {
         }
         maxT = niceCeiling(maxT);
         maxY = niceCeiling(maxY);
-        StringBuilder svg = svgStart(width, height,
-                "Distinct tracking events applied per second (3 s moving average)");
-        axes(svg, left, top, width - left - right, height - top - bottom, maxT, maxY, "seconds since the first webhook",
-                "events / s");
-        double plotW = width - left - right;
-        double plotH = height - top - bottom;
-        double targetY = top + plotH - TARGET_EVENTS_PER_SECOND / maxY * plotH;
-        svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#c53030' "
-                + "stroke-dasharray='6 4'/>%n", left, targetY, left + plotW, targetY));
-        svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='11' fill='#c53030' "
-                + "text-anchor='end'>target 150/s</text>%n", left + plotW - 4, targetY - 4));
+        StringBuilder svg = svgStart(height, "Distinct tracking events applied per second (3 s moving average)");
+        axes(svg, plotH, maxT, maxY, "seconds since the first webhook", "events / s");
+        targetLine(svg, TARGET_EVENTS_PER_SECOND, maxY, plotH, "target 150/s");
         for (int r = 0; r < runs.size(); r++) {
             double[] avg = smoothed.get(r);
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < avg.length; i++) {
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + (i + 0.5) / maxT * plotW,
-                        top + plotH - avg[i] / maxY * plotH));
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + (i + 0.5) / maxT * PLOT_W,
+                        TOP + plotH - avg[i] / maxY * plotH));
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill='none' stroke='%s' stroke-width='2' "
                     + "points='%s'/>%n", COLORS[r % COLORS.length], points.toString().trim()));
         }
-        legend(svg, runs, left + 10, top + 8, r -> String.format(Locale.ROOT, "%s: %s events/s overall, last after %s s",
+        legend(svg, runs, r -> String.format(Locale.ROOT, "%s: %s events/s overall, last after %s s",
                 r.path("label").asText(), fmt(r.path("distinctEventsPerSecond").asDouble(), 1),
                 fmt(r.path("drainSeconds").asDouble(), 0)));
         return svg.append("</svg>\n").toString();
     }
 
     static String latencyChart(List<JsonNode> runs) {
-        int width = 760;
         int height = 320;
-        int left = 60;
-        int right = 20;
-        int top = 40;
-        int bottom = 50;
+        double plotH = plotHeight(height);
         String[] keys = {"p50Ms", "p95Ms", "p99Ms"};
         String[] names = {"p50", "p95", "p99"};
         double maxY = TARGET_P99_MS * 1.2;
@@ -268,79 +296,71 @@ public final class BenchReport {
             }
         }
         maxY = niceCeiling(maxY);
-        StringBuilder svg = svgStart(width, height, "Webhook 202 latency during the burst (ms)");
-        double plotW = width - left - right;
-        double plotH = height - top - bottom;
-        axes(svg, left, top, plotW, plotH, 0, maxY, "", "ms");
-        double groupW = plotW / keys.length;
+        StringBuilder svg = svgStart(height, "Webhook 202 latency during the burst (ms)");
+        axes(svg, plotH, 0, maxY, "", "ms");
+        double groupW = PLOT_W / keys.length;
         double barW = Math.min(60, groupW * 0.8 / runs.size());
         for (int k = 0; k < keys.length; k++) {
-            double groupX = left + k * groupW + (groupW - barW * runs.size()) / 2;
+            double groupX = LEFT + k * groupW + (groupW - barW * runs.size()) / 2;
             for (int r = 0; r < runs.size(); r++) {
                 double v = runs.get(r).path("webhook202").path(keys[k]).asDouble();
                 double h = v / maxY * plotH;
                 double x = groupX + r * barW;
                 svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' "
-                        + "fill='%s'/>%n", x, top + plotH - h, barW - 4, h, COLORS[r % COLORS.length]));
+                        + "fill='%s'/>%n", x, TOP + plotH - h, barW - 4, h, COLORS[r % COLORS.length]));
                 svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle'>"
-                        + "%s</text>%n", x + (barW - 4) / 2, top + plotH - h - 4, fmt(v, 0)));
+                        + "%s</text>%n", x + (barW - 4) / 2, TOP + plotH - h - 4, fmt(v, 0)));
             }
-            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' font-size='12' text-anchor='middle'>%s"
-                    + "</text>%n", left + k * groupW + groupW / 2, top + (int) plotH + 18, names[k]));
+            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='12' text-anchor='middle'>%s"
+                    + "</text>%n", LEFT + k * groupW + groupW / 2, TOP + plotH + 18, names[k]));
         }
-        double targetY = top + plotH - TARGET_P99_MS / maxY * plotH;
-        svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#c53030' "
-                + "stroke-dasharray='6 4'/>%n", left, targetY, left + plotW, targetY));
-        svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='11' fill='#c53030' "
-                + "text-anchor='end'>p99 target 100 ms</text>%n", left + plotW - 4, targetY - 4));
-        legend(svg, runs, left + 10, top + 8, r -> r.path("label").asText() + ": n="
-                + r.path("webhook202").path("n").asText() + ", max " + fmt(r.path("webhook202").path("maxMs").asDouble(), 0)
-                + " ms");
+        targetLine(svg, TARGET_P99_MS, maxY, plotH, "p99 target 100 ms");
+        legend(svg, runs, r -> r.path("label").asText() + ": n=" + r.path("webhook202").path("n").asText()
+                + ", max " + fmt(r.path("webhook202").path("maxMs").asDouble(), 0) + " ms");
         return svg.append("</svg>\n").toString();
     }
 
-    private static StringBuilder svgStart(int width, int height, String title) {
+    private static StringBuilder svgStart(int height, String title) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' "
-                + "viewBox='0 0 %d %d' font-family='sans-serif'>%n", width, height, width, height));
-        svg.append(String.format(Locale.ROOT, "<rect width='%d' height='%d' fill='white'/>%n", width, height));
+                + "viewBox='0 0 %d %d' font-family='sans-serif'>%n", WIDTH, height, WIDTH, height));
+        svg.append(String.format(Locale.ROOT, "<rect width='%d' height='%d' fill='white'/>%n", WIDTH, height));
         svg.append(String.format(Locale.ROOT, "<text x='%d' y='22' font-size='15' font-weight='bold' "
-                + "text-anchor='middle'>%s</text>%n", width / 2, escape(title)));
+                + "text-anchor='middle'>%s</text>%n", WIDTH / 2, escape(title)));
         return svg;
     }
 
     /** Frame, y grid with 5 ticks, x ticks when {@code maxX > 0}. */
-    private static void axes(StringBuilder svg, int left, int top, double plotW, double plotH, double maxX,
-                             double maxY, String xLabel, String yLabel) {
+    private static void axes(StringBuilder svg, double plotH, double maxX, double maxY, String xLabel, String yLabel) {
         for (int i = 0; i <= 5; i++) {
-            double y = top + plotH - i / 5.0 * plotH;
+            double y = TOP + plotH - i / 5.0 * plotH;
             svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#e2e8f0'/>%n",
-                    left, y, left + plotW, y));
+                    LEFT, y, LEFT + PLOT_W, y));
             svg.append(String.format(Locale.ROOT, "<text x='%d' y='%.1f' font-size='11' text-anchor='end'>%s</text>%n",
-                    left - 6, y + 4, fmt(maxY * i / 5, 0)));
+                    LEFT - 6, y + 4, fmt(maxY * i / 5, 0)));
         }
         if (maxX > 0) {
             for (int i = 0; i <= 5; i++) {
-                double x = left + i / 5.0 * plotW;
+                double x = LEFT + i / 5.0 * PLOT_W;
                 svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle'>"
-                        + "%s</text>%n", x, top + plotH + 16, fmt(maxX * i / 5, 0)));
+                        + "%s</text>%n", x, TOP + plotH + 16, fmt(maxX * i / 5, 0)));
             }
             svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-size='12' text-anchor='middle'>%s"
-                    + "</text>%n", left + plotW / 2, top + plotH + 36, escape(xLabel)));
+                    + "</text>%n", LEFT + PLOT_W / 2, TOP + plotH + 36, escape(xLabel)));
         }
         svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%.1f' height='%.1f' fill='none' "
-                + "stroke='#4a5568'/>%n", left, top, plotW, plotH));
+                + "stroke='#4a5568'/>%n", LEFT, TOP, PLOT_W, plotH));
         svg.append(String.format(Locale.ROOT, "<text x='14' y='%.1f' font-size='12' text-anchor='middle' "
-                + "transform='rotate(-90 14 %.1f)'>%s</text>%n", top + plotH / 2, top + plotH / 2, escape(yLabel)));
+                + "transform='rotate(-90 14 %.1f)'>%s</text>%n", TOP + plotH / 2, TOP + plotH / 2, escape(yLabel)));
     }
 
-    private static void legend(StringBuilder svg, List<JsonNode> runs, int x, int y, Cell text) {
+    private static void legend(StringBuilder svg, List<JsonNode> runs, Cell text) {
         for (int r = 0; r < runs.size(); r++) {
-            int rowY = y + r * 18;
-            svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='12' height='12' fill='%s'/>%n", x, rowY,
-                    COLORS[r % COLORS.length]));
-            svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='12'>%s</text>%n", x + 18, rowY + 10,
-                    escape(text.of(runs.get(r)))));
+            int rowY = TOP + 8 + r * 18;
+            svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='12' height='12' fill='%s'/>%n",
+                    LEFT + 10, rowY, COLORS[r % COLORS.length]));
+            svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='12'>%s</text>%n", LEFT + 28,
+                    rowY + 10, escape(text.of(runs.get(r)))));
         }
     }
 
