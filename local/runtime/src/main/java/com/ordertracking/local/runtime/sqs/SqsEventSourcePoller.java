@@ -89,7 +89,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             running = false;
             current = List.copyOf(consumers);
         }
-        // A consumer waiting in a long poll holds no messages: stop it now rather than after up to 20 s.
+        // A consumer waiting in a long poll holds no messages: stop it now rather than after up to 20 s. The
+        // abandoned receive may still take a message arriving within its wait; that message comes back after the
+        // visibility timeout, as when a Lambda mapping is disabled mid-poll.
         current.stream().filter(c -> c.receiving).forEach(c -> c.thread.interrupt());
         long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
         for (Consumer consumer : current) {

@@ -194,8 +194,8 @@ class SqsEventSourcePollerIT {
     }
 
     @Test
-    void closeDoesNotWaitForALongPollAndLeavesLaterMessagesInTheQueue() {
-        String queueUrl = createQueue(Map.of());
+    void closeDoesNotWaitForALongPollAndLosesNoLaterMessage() {
+        String queueUrl = createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
         var config = new SqsEventSourceConfig("Consumer", queueUrl, null, 10, 0, false, null, Duration.ZERO, 20,
                 null);
         var poller = new SqsEventSourcePoller(config, sqs, (event, trigger) -> null).start();
@@ -205,10 +205,14 @@ class SqsEventSourcePollerIT {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), poller::close);
         assertThat(poller.consumers()).isZero();
 
+        // The abandoned receive may still be pending in ElasticMQ and take this message (as when a Lambda mapping
+        // is disabled mid-poll); it then comes back after the visibility timeout: delayed, never lost.
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("after-close"));
         assertThat(visibleAndInFlight(queueUrl)).isEqualTo(1);
-        var left = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1)).messages();
-        assertThat(left).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("after-close"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            var left = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1)).messages();
+            assertThat(left).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("after-close"));
+        });
     }
 
     @Test
