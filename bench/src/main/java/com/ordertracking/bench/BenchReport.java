@@ -120,6 +120,9 @@ public final class BenchReport {
                 return fmt(seconds, 1) + " s (" + fmt(100 * seconds / Math.max(total, 0.001), 0) + "%)";
             });
         }
+        row(md, runs, "runtime CPU per distinct event (all threads)", "",
+                r -> fmt(r.path("burstCpuSeconds").asDouble() * 1000 / r.path("distinctEvents").asDouble(), 1)
+                        + " ms");
         row(md, runs, "SQLite-thread CPU per distinct event", "",
                 r -> fmt(r.path("sqliteThreadMsPerDistinctEvent").asDouble(), 1) + " ms");
         row(md, runs, "→ ceiling if that thread had a whole core", "",
@@ -140,8 +143,9 @@ public final class BenchReport {
         if (Files.exists(coldStart)) {
             coldStartTable(md, JSON.readTree(coldStart.toFile()));
         } else {
-            md.append("Not measured in this run: `bench/run.sh --cold-start` adds a table here (jar size, classes ")
-                    .append("loaded, first response per function).\n");
+            md.append("Not measured yet. This section renders `data/coldstart.json` (jar size, classes loaded and ")
+                    .append("first response per function and build; format in [bench/README.md](../README.md)) ")
+                    .append("when a cold-start harness writes it.\n");
         }
         if (!notes.isBlank()) {
             md.append('\n').append(notes.strip()).append('\n');
