@@ -2,7 +2,7 @@ package com.ordertracking.bench;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.runtime.LocalRuntime;
-import com.ordertracking.shared.tracking.WebhookSignatures;
+import com.ordertracking.shared.domain.webhook.WebhookSignatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,15 +1,16 @@
 package com.ordertracking.buyers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.adapters.http.order.OrderRequests;
+import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.BuyerOrderService;
-import com.ordertracking.shared.orders.OrderRequests;
-import com.ordertracking.shared.validation.JsonFields;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public final class ChangeShippingAddressHandler extends ApiHandler {
     private final BuyerOrderService orders;
 
     public ChangeShippingAddressHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(Components.fromEnvironment().buyerOrders());
     }
 
     public ChangeShippingAddressHandler(BuyerOrderService orders) {

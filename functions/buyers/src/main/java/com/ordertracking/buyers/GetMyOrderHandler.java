@@ -2,13 +2,14 @@ package com.ordertracking.buyers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.ReturnRequest;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.orders.BuyerOrderService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public final class GetMyOrderHandler extends ApiHandler {
     private final BuyerOrderService orders;
 
     public GetMyOrderHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(Components.fromEnvironment().buyerOrders());
     }
 
     public GetMyOrderHandler(BuyerOrderService orders) {

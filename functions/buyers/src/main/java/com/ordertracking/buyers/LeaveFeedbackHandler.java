@@ -1,12 +1,13 @@
 package com.ordertracking.buyers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.Feedback;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.BuyerOrderService;
-import com.ordertracking.shared.validation.JsonFields;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ public final class LeaveFeedbackHandler extends ApiHandler {
     private final BuyerOrderService orders;
 
     public LeaveFeedbackHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(Components.fromEnvironment().buyerOrders());
     }
 
     public LeaveFeedbackHandler(BuyerOrderService orders) {

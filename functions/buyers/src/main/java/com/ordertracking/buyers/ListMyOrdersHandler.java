@@ -1,12 +1,13 @@
 package com.ordertracking.buyers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.BuyerOrderService;
-import com.ordertracking.shared.orders.Listings;
-import com.ordertracking.shared.persistence.Page;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.order.Listings;
+import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.application.order.Page;
+import com.ordertracking.shared.wiring.Components;
 import java.util.List;
 
 /** {@code GET /me/orders?limit=&cursor=}: the buyer's order history, newest first, from the ByBuyer index. */
@@ -14,7 +15,7 @@ public final class ListMyOrdersHandler extends ApiHandler {
     private final BuyerOrderService orders;
 
     public ListMyOrdersHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(Components.fromEnvironment().buyerOrders());
     }
 
     public ListMyOrdersHandler(BuyerOrderService orders) {
@@ -27,7 +28,8 @@ public final class ListMyOrdersHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String buyerId = request.buyer().subject();
-        Page page = orders.history(buyerId, Listings.page(request));
+        Listings.PageRequest pageRequest = Listings.page(request);
+        Page page = orders.history(buyerId, pageRequest.limit(), pageRequest.cursor());
         return ApiResponses.json(200, new History(page.items().stream().map(OrderSummary::of).toList(),
                 page.nextCursor()));
     }

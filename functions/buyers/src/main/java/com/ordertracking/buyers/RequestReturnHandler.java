@@ -1,12 +1,13 @@
 package com.ordertracking.buyers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.ReturnRequest;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.BuyerOrderService;
-import com.ordertracking.shared.validation.JsonFields;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class RequestReturnHandler extends ApiHandler {
     private final BuyerOrderService orders;
 
     public RequestReturnHandler() {
-        this(BuyerOrderService.fromEnvironment());
+        this(Components.fromEnvironment().buyerOrders());
     }
 
     public RequestReturnHandler(BuyerOrderService orders) {

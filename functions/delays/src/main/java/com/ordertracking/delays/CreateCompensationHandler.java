@@ -1,10 +1,13 @@
 package com.ordertracking.delays;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.CompensationService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.adapters.http.order.OrderRequests;
+import com.ordertracking.shared.application.order.CompensationService;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code POST /orders/{orderId}/compensations}: the seller offers the buyer of a delayed order a
@@ -14,7 +17,7 @@ public final class CreateCompensationHandler extends ApiHandler {
     private final CompensationService compensations;
 
     public CreateCompensationHandler() {
-        this(CompensationService.fromEnvironment());
+        this(Components.fromEnvironment().compensations());
     }
 
     public CreateCompensationHandler(CompensationService compensations) {
@@ -24,8 +27,9 @@ public final class CreateCompensationHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
+        OrderRequests.Off off = OrderBodies.compensation(request.jsonBody());
         CompensationService.Offered offered = compensations.offer(sellerId, request.pathParameter("orderId"),
-                request.jsonBody());
+                off.percentOff(), off.amountOff());
         return ApiResponses.json(201, offered);
     }
 }

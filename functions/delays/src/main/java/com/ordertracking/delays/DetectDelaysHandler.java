@@ -3,8 +3,9 @@ package com.ordertracking.delays;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.tracking.DelayMonitor;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
+import com.ordertracking.shared.wiring.Components;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class DetectDelaysHandler implements RequestHandler<ScheduledEvent,
     private final DelayMonitor monitor;
 
     public DetectDelaysHandler() {
-        this(DelayMonitor.fromEnvironment());
+        this(Components.fromEnvironment().delayMonitor());
     }
 
     public DetectDelaysHandler(DelayMonitor monitor) {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.adapters.persistence.TableKeys;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.persistence.TableKeys;
-import com.ordertracking.shared.tracking.DelayMonitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

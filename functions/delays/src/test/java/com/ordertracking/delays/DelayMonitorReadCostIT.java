@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.OrderItems;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.LineItem;
@@ -11,9 +15,7 @@ import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.Totals;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.tracking.DelayMonitor;
-import com.ordertracking.shared.tracking.DelayRules;
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -66,7 +68,7 @@ class DelayMonitorReadCostIT {
 
     private void batchWrite(List<Order> orders) {
         List<WriteRequest> puts = orders.stream().map(order -> WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(DynamoOrderRepository.orderItem(order, DelayRules.DEFAULT)).build())
+                .putRequest(PutRequest.builder().item(OrderItems.orderItem(order, DelayRules.DEFAULT)).build())
                 .build()).toList();
         for (int i = 0; i < puts.size(); i += 25) {
             Map<String, List<WriteRequest>> pending = Map.of(table, puts.subList(i, Math.min(i + 25, puts.size())));
@@ -108,7 +110,9 @@ class DelayMonitorReadCostIT {
 
         // WHEN the monitor runs on a client that records every operation
         List<String> operations = new CopyOnWriteArrayList<>();
-        DelayMonitor monitor = new DelayMonitor(recording(cloud.dynamoDb(), operations), table, DelayRules.DEFAULT,
+        DynamoDbClient recording = recording(cloud.dynamoDb(), operations);
+        DelayMonitor monitor = new DelayMonitor(new DynamoDueOrders(recording, table),
+                new DynamoOrderRepository(recording, table, Clock.systemUTC(), DelayRules.DEFAULT), DelayRules.DEFAULT,
                 Clock.systemUTC());
         DelayMonitor.Summary summary = monitor.run();
 

@@ -13,13 +13,14 @@ import com.ordertracking.orders.CreateOrderHandler;
 import com.ordertracking.orders.ListOrdersHandler;
 import com.ordertracking.orders.ProcessOrderHandler;
 import com.ordertracking.orders.ShipOrderHandler;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.tracking.DelayMonitor;
-import com.ordertracking.shared.tracking.TrackingEvent;
+import com.ordertracking.shared.domain.tracking.DelayRules;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.tracking.ProcessTrackingEventsHandler;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,8 @@ final class Shop {
 
     Shop(LocalCloud cloud) {
         this.cloud = cloud;
-        this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"), Clock.systemUTC());
+        this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"), Clock.systemUTC(),
+                DelayRules.DEFAULT);
         this.create = cloud.instantiate("CreateOrderFunction", CreateOrderHandler::new);
         this.process = cloud.instantiate("ProcessOrderFunction", ProcessOrderHandler::new);
         this.ship = cloud.instantiate("ShipOrderFunction", ShipOrderHandler::new);

@@ -2,13 +2,14 @@ package com.ordertracking.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.ordertracking.shared.events.OrderEvent;
-import com.ordertracking.shared.events.OrderEventPublisher;
-import com.ordertracking.shared.events.OrderEvents;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
+import com.ordertracking.shared.adapters.persistence.OrderEvents;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class PublishOrderEventsHandler implements RequestHandler<DynamodbE
     private final OrderEventPublisher publisher;
 
     public PublishOrderEventsHandler() {
-        this(OrderEventPublisher.fromEnvironment());
+        this(Components.fromEnvironment().eventPublisher());
     }
 
     public PublishOrderEventsHandler(OrderEventPublisher publisher) {

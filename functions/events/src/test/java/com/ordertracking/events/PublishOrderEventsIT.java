@@ -2,12 +2,16 @@ package com.ordertracking.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.TableKeys;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.Compensation;
@@ -21,12 +25,9 @@ import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.Totals;
-import com.ordertracking.shared.events.OrderEvent;
-import com.ordertracking.shared.events.OrderEventPublisher;
-import com.ordertracking.shared.events.OrderEventType;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.persistence.TableKeys;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.domain.event.OrderEventType;
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class PublishOrderEventsIT {
     PublishOrderEventsIT(LocalCloud cloud) {
         this.cloud = cloud;
         this.table = cloud.physicalName("OrdersTable");
-        this.orders = new DynamoOrderRepository(cloud.dynamoDb(), table, Clock.systemUTC());
+        this.orders = new DynamoOrderRepository(cloud.dynamoDb(), table, Clock.systemUTC(), DelayRules.DEFAULT);
         this.probe = probeQueue(sellerId);
     }
 

@@ -1,17 +1,18 @@
 package com.ordertracking.notifications;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.notifications.PreferencesService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.application.notification.PreferencesService;
+import com.ordertracking.shared.wiring.Components;
 
 /** {@code GET /me/notification-preferences}: the buyer's preferences, defaults (nothing sent) when never set. */
 public final class GetBuyerPreferencesHandler extends ApiHandler {
     private final PreferencesService preferences;
 
     public GetBuyerPreferencesHandler() {
-        this(PreferencesService.fromEnvironment());
+        this(Components.fromEnvironment().preferences());
     }
 
     public GetBuyerPreferencesHandler(PreferencesService preferences) {

@@ -1,10 +1,12 @@
 package com.ordertracking.notifications;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.notifications.PreferencesService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.notification.PreferencesBodies;
+import com.ordertracking.shared.application.notification.PreferencesService;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code PUT /me/notification-preferences {email?, phone?, channels: {sms, email}, optOuts?}}: replaces
@@ -15,7 +17,7 @@ public final class PutBuyerPreferencesHandler extends ApiHandler {
     private final PreferencesService preferences;
 
     public PutBuyerPreferencesHandler() {
-        this(PreferencesService.fromEnvironment());
+        this(Components.fromEnvironment().preferences());
     }
 
     public PutBuyerPreferencesHandler(PreferencesService preferences) {
@@ -25,6 +27,6 @@ public final class PutBuyerPreferencesHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String buyerId = request.buyer().subject();
-        return ApiResponses.json(200, preferences.updateBuyer(buyerId, request.jsonBody()));
+        return ApiResponses.json(200, preferences.updateBuyer(buyerId, PreferencesBodies.buyer(request.jsonBody())));
     }
 }

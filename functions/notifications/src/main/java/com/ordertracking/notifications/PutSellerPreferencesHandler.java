@@ -1,10 +1,12 @@
 package com.ordertracking.notifications;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.notifications.PreferencesService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.notification.PreferencesBodies;
+import com.ordertracking.shared.application.notification.PreferencesService;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code PUT /seller/notification-preferences {email?, phone?, alerts?}}: where the seller's delay and
@@ -14,7 +16,7 @@ public final class PutSellerPreferencesHandler extends ApiHandler {
     private final PreferencesService preferences;
 
     public PutSellerPreferencesHandler() {
-        this(PreferencesService.fromEnvironment());
+        this(Components.fromEnvironment().preferences());
     }
 
     public PutSellerPreferencesHandler(PreferencesService preferences) {
@@ -24,6 +26,6 @@ public final class PutSellerPreferencesHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
-        return ApiResponses.json(200, preferences.updateSeller(sellerId, request.jsonBody()));
+        return ApiResponses.json(200, preferences.updateSeller(sellerId, PreferencesBodies.seller(request.jsonBody())));
     }
 }

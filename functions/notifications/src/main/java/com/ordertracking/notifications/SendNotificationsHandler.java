@@ -4,9 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.ordertracking.shared.events.OrderEvent;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.notifications.Notifier;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.messaging.Notifier;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
     private final Notifier notifier;
 
     public SendNotificationsHandler() {
-        this(Notifier.fromEnvironment());
+        this(Components.fromEnvironment().notifier());
     }
 
     public SendNotificationsHandler(Notifier notifier) {

@@ -1,14 +1,14 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.application.order.OrderLifecycleService.ReturnDecision;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.OrderLifecycleService;
-import com.ordertracking.shared.orders.OrderLifecycleService.ReturnDecision;
-
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders/{orderId}/returns/{returnId}/approve}: approve the buyer's return request (RETURN_REQUESTED → RETURN_APPROVED). */
@@ -16,7 +16,7 @@ public final class ApproveReturnHandler extends ApiHandler {
     private final OrderLifecycleService orders;
 
     public ApproveReturnHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(Components.fromEnvironment().lifecycle());
     }
 
     public ApproveReturnHandler(OrderLifecycleService orders) {

@@ -1,22 +1,22 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.OrderLifecycleService;
-import com.ordertracking.shared.validation.JsonFields;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code POST /orders/{orderId}/cancel {reason}}: cancel before shipping (409 after); {@code If-Match} optional. */
 public final class CancelOrderHandler extends ApiHandler {
     private final OrderLifecycleService orders;
 
     public CancelOrderHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(Components.fromEnvironment().lifecycle());
     }
 
     public CancelOrderHandler(OrderLifecycleService orders) {
@@ -27,11 +27,7 @@ public final class CancelOrderHandler extends ApiHandler {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
         String orderId = request.pathParameter("orderId");
-        JsonFields body = JsonFields.root(request.jsonBody());
-        body.throwIfInvalid();
-        body.rejectUnknown(Set.of("reason"));
-        String reason = body.requiredText("reason", 500);
-        body.throwIfInvalid();
+        String reason = OrderBodies.cancelReason(request.jsonBody());
         Order order = orders.cancel(sellerId, orderId, reason, IfMatch.version(request));
         return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
     }

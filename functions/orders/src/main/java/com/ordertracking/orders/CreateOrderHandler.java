@@ -1,11 +1,13 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.NewOrder;
-import com.ordertracking.shared.orders.OrderService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.application.order.NewOrder;
+import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders}: a seller creates an order; {@code Idempotency-Key} makes retries safe. */
@@ -13,7 +15,7 @@ public final class CreateOrderHandler extends ApiHandler {
     private final OrderService orders;
 
     public CreateOrderHandler() {
-        this(OrderService.fromEnvironment());
+        this(Components.fromEnvironment().orders());
     }
 
     public CreateOrderHandler(OrderService orders) {
@@ -23,7 +25,7 @@ public final class CreateOrderHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
-        NewOrder newOrder = NewOrder.parse(request.jsonBody());
+        NewOrder newOrder = OrderBodies.newOrder(request.jsonBody());
         OrderService.Created created = orders.create(sellerId, newOrder,
                 request.header("Idempotency-Key").orElse(null));
         var order = created.order();

@@ -1,10 +1,11 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.FulfilmentService;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code GET /orders/{orderId}/events}: the order's timeline, oldest first, as {@code {items}}. */
@@ -12,7 +13,7 @@ public final class GetOrderEventsHandler extends ApiHandler {
     private final FulfilmentService fulfilment;
 
     public GetOrderEventsHandler() {
-        this(FulfilmentService.fromEnvironment());
+        this(Components.fromEnvironment().fulfilment());
     }
 
     public GetOrderEventsHandler(FulfilmentService fulfilment) {

@@ -1,11 +1,12 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.OrderService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code GET /orders/{orderId}}: a seller reads one of its orders; {@code ETag} carries the version. */
@@ -13,7 +14,7 @@ public final class GetOrderHandler extends ApiHandler {
     private final OrderService orders;
 
     public GetOrderHandler() {
-        this(OrderService.fromEnvironment());
+        this(Components.fromEnvironment().orders());
     }
 
     public GetOrderHandler(OrderService orders) {

@@ -1,12 +1,13 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.Listings;
-import com.ordertracking.shared.orders.OrderLifecycleService;
-import com.ordertracking.shared.persistence.Page;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.order.Listings;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
+import com.ordertracking.shared.application.order.Page;
+import com.ordertracking.shared.wiring.Components;
 
 /**
  * {@code GET /orders?status=&createdFrom=&createdTo=&limit=&cursor=}: the seller's orders, newest
@@ -16,7 +17,7 @@ public final class ListOrdersHandler extends ApiHandler {
     private final OrderLifecycleService orders;
 
     public ListOrdersHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(Components.fromEnvironment().lifecycle());
     }
 
     public ListOrdersHandler(OrderLifecycleService orders) {

@@ -1,11 +1,13 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.application.order.FulfilmentService;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.FulfilmentService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /** {@code POST /orders/{orderId}/process}: PENDING → PROCESSED; optional {@code If-Match}. */
@@ -13,7 +15,7 @@ public final class ProcessOrderHandler extends ApiHandler {
     private final FulfilmentService fulfilment;
 
     public ProcessOrderHandler() {
-        this(FulfilmentService.fromEnvironment());
+        this(Components.fromEnvironment().fulfilment());
     }
 
     public ProcessOrderHandler(FulfilmentService fulfilment) {
@@ -23,7 +25,7 @@ public final class ProcessOrderHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         Order order = fulfilment.process(request.seller().subject(), request.pathParameter("orderId"),
-                request.header("If-Match"));
+                IfMatch.version(request));
         return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

@@ -1,14 +1,15 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.application.order.OrderLifecycleService.ReturnDecision;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.OrderLifecycleService;
-import com.ordertracking.shared.orders.OrderLifecycleService.ReturnDecision;
-import com.ordertracking.shared.validation.JsonFields;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ public final class RejectReturnHandler extends ApiHandler {
     private final OrderLifecycleService orders;
 
     public RejectReturnHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(Components.fromEnvironment().lifecycle());
     }
 
     public RejectReturnHandler(OrderLifecycleService orders) {

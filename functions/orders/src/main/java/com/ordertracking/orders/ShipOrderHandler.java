@@ -1,11 +1,16 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.application.order.ShipRequest;
+import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.orders.FulfilmentService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**
@@ -14,20 +19,26 @@ import java.util.Map;
  */
 public final class ShipOrderHandler extends ApiHandler {
     private final FulfilmentService fulfilment;
+    private final TrackingConfig carriers;
 
     public ShipOrderHandler() {
-        this(FulfilmentService.fromEnvironment());
+        this(Components.fromEnvironment());
     }
 
-    public ShipOrderHandler(FulfilmentService fulfilment) {
+    private ShipOrderHandler(Components components) {
+        this(components.fulfilment(), components.trackingConfig());
+    }
+
+    public ShipOrderHandler(FulfilmentService fulfilment, TrackingConfig carriers) {
         this.fulfilment = fulfilment;
+        this.carriers = carriers;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
-        Order order = fulfilment.ship(sellerId, request.pathParameter("orderId"), request.jsonBody(),
-                request.header("If-Match"));
+        ShipRequest ship = OrderBodies.ship(request.jsonBody(), carriers);
+        Order order = fulfilment.ship(sellerId, request.pathParameter("orderId"), ship, IfMatch.version(request));
         return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

@@ -1,13 +1,15 @@
 package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.IfMatch;
+import com.ordertracking.shared.adapters.http.order.OrderBodies;
+import com.ordertracking.shared.application.order.OrderEdit;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.http.IfMatch;
-import com.ordertracking.shared.orders.OrderEdit;
-import com.ordertracking.shared.orders.OrderLifecycleService;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public final class UpdateOrderHandler extends ApiHandler {
     private final OrderLifecycleService orders;
 
     public UpdateOrderHandler() {
-        this(OrderLifecycleService.fromEnvironment());
+        this(Components.fromEnvironment().lifecycle());
     }
 
     public UpdateOrderHandler(OrderLifecycleService orders) {
@@ -30,7 +32,7 @@ public final class UpdateOrderHandler extends ApiHandler {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
         String orderId = request.pathParameter("orderId");
-        OrderEdit edit = OrderEdit.parse(request.jsonBody());
+        OrderEdit edit = OrderBodies.edit(request.jsonBody());
         long expectedVersion = IfMatch.requiredVersion(request);
         Order order = orders.edit(sellerId, orderId, edit, expectedVersion);
         return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));

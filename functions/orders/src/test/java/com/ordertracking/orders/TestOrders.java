@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.local.cloud.LocalCloud;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +29,7 @@ public final class TestOrders {
     public TestOrders(LocalCloud cloud) {
         this.create = cloud.instantiate("CreateOrderFunction", CreateOrderHandler::new);
         this.repository = new DynamoOrderRepository(cloud.dynamoDb(), cloud.physicalName("OrdersTable"),
-                Clock.systemUTC());
+                Clock.systemUTC(), DelayRules.DEFAULT);
     }
 
     public DynamoOrderRepository repository() {

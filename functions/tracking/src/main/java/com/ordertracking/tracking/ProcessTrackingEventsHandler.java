@@ -4,15 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.ordertracking.shared.json.Json;
-import com.ordertracking.shared.tracking.TrackingEvent;
-import com.ordertracking.shared.tracking.TrackingProcessor;
-import com.ordertracking.shared.tracking.TrackingQueue;
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
 /**
  * Consumes the tracking-events queue. Each message is applied on its own (one DynamoDB transaction);
@@ -24,7 +25,7 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
     private final TrackingProcessor processor;
 
     public ProcessTrackingEventsHandler() {
-        this(TrackingProcessor.fromEnvironment());
+        this(Components.fromEnvironment().trackingProcessor());
     }
 
     public ProcessTrackingEventsHandler(TrackingProcessor processor) {
@@ -55,16 +56,12 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
                 line.put("message", "tracking event applied");
                 line.put("orderId", applied.orderId());
                 line.put("orderStatus", applied.order().status());
-                ConsumedCapacity capacity = applied.capacity();
+                WriteCost capacity = applied.capacity();
                 if (capacity != null) {
                     // The cost of one event, for capacity planning (docs/tracking.md).
                     line.put("consumedWriteUnits", capacity.capacityUnits());
-                    line.put("tableWriteUnits", capacity.table() == null ? null : capacity.table().capacityUnits());
-                    Map<String, Double> indexes = new LinkedHashMap<>();
-                    if (capacity.hasGlobalSecondaryIndexes()) {
-                        capacity.globalSecondaryIndexes().forEach((name, c) -> indexes.put(name, c.capacityUnits()));
-                    }
-                    line.put("indexWriteUnits", indexes);
+                    line.put("tableWriteUnits", capacity.tableUnits());
+                    line.put("indexWriteUnits", capacity.indexUnits());
                 }
             }
             case TrackingProcessor.Outcome.Duplicate duplicate -> {

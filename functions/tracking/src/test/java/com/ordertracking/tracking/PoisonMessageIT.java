@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 import com.ordertracking.shared.domain.ShipmentStatus;
-import com.ordertracking.shared.tracking.TrackingEvent;
-import com.ordertracking.shared.tracking.TrackingProcessor;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import com.ordertracking.shared.wiring.Components;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
 /**
  * Measures what one tracking event costs in DynamoDB writes (ReturnConsumedCapacity INDEXES on the
@@ -26,7 +27,8 @@ class TrackingCostIT {
 
     TrackingCostIT(LocalCloud cloud) {
         this.market = new Marketplace(cloud);
-        this.processor = cloud.instantiate("ProcessTrackingEventsFunction", TrackingProcessor::fromEnvironment);
+        this.processor = cloud.instantiate("ProcessTrackingEventsFunction",
+                () -> Components.fromEnvironment().trackingProcessor());
     }
 
     @Test
@@ -37,24 +39,22 @@ class TrackingCostIT {
         Instant at = Instant.now().plus(Duration.ofHours(1));
 
         // WHEN a status-changing event and then a checkpoint-only event are applied
-        ConsumedCapacity statusChange = applied(event(number, ShipmentStatus.IN_TRANSIT, at));
-        ConsumedCapacity checkpointOnly = applied(event(number, ShipmentStatus.EXCEPTION, at.plusSeconds(60)));
+        WriteCost statusChange = applied(event(number, ShipmentStatus.IN_TRANSIT, at));
+        WriteCost checkpointOnly = applied(event(number, ShipmentStatus.EXCEPTION, at.plusSeconds(60)));
 
         // THEN each reports its consumed write units (3 items, transactional: at least 2 units each)
         System.out.println("[tracking-cost] status change: total=" + statusChange.capacityUnits()
-                + " table=" + (statusChange.table() == null ? null : statusChange.table().capacityUnits())
-                + " indexes=" + statusChange.globalSecondaryIndexes());
+                + " table=" + statusChange.tableUnits() + " indexes=" + statusChange.indexUnits());
         System.out.println("[tracking-cost] checkpoint only: total=" + checkpointOnly.capacityUnits()
-                + " table=" + (checkpointOnly.table() == null ? null : checkpointOnly.table().capacityUnits())
-                + " indexes=" + checkpointOnly.globalSecondaryIndexes());
+                + " table=" + checkpointOnly.tableUnits() + " indexes=" + checkpointOnly.indexUnits());
         assertThat(statusChange.capacityUnits()).isGreaterThanOrEqualTo(6.0);
         assertThat(checkpointOnly.capacityUnits()).isGreaterThanOrEqualTo(6.0);
     }
 
-    private ConsumedCapacity applied(TrackingEvent event) {
+    private WriteCost applied(TrackingEvent event) {
         TrackingProcessor.Outcome outcome = processor.process(event);
         assertThat(outcome).isInstanceOf(TrackingProcessor.Outcome.Applied.class);
-        ConsumedCapacity capacity = ((TrackingProcessor.Outcome.Applied) outcome).capacity();
+        WriteCost capacity = ((TrackingProcessor.Outcome.Applied) outcome).capacity();
         assertThat(capacity).as("DynamoDB reports consumed capacity for the apply transaction").isNotNull();
         return capacity;
     }

@@ -1,9 +1,10 @@
 package com.ordertracking.trackingpage;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.http.ProblemException;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.ProblemException;
+import com.ordertracking.shared.wiring.Components;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,11 @@ public final class GetTrackingPageHandler extends ApiHandler {
     private final TrackingPageService pages;
 
     public GetTrackingPageHandler() {
-        this(TrackingPageService.fromEnvironment());
+        this(Components.fromEnvironment());
+    }
+
+    private GetTrackingPageHandler(Components components) {
+        this(new TrackingPageService(components.trackingLinks(), components.orderRepository()));
     }
 
     public GetTrackingPageHandler(TrackingPageService pages) {

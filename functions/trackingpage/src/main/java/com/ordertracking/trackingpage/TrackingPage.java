@@ -10,7 +10,7 @@ import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.tracking.CarrierNames;
+import com.ordertracking.shared.domain.tracking.CarrierNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,14 +1,9 @@
 package com.ordertracking.trackingpage;
 
-import com.ordertracking.shared.aws.AwsClients;
-import com.ordertracking.shared.config.Settings;
+import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.TimelineEntry;
-import com.ordertracking.shared.notifications.TrackingLinks;
-import com.ordertracking.shared.persistence.DynamoOrderRepository;
-import com.ordertracking.shared.persistence.OrderRepository;
-import com.ordertracking.shared.tracking.DelayRules;
-import java.time.Clock;
+import com.ordertracking.shared.domain.tracking.TrackingLinks;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,14 +21,6 @@ public final class TrackingPageService {
     public TrackingPageService(TrackingLinks links, OrderRepository orders) {
         this.links = links;
         this.orders = orders;
-    }
-
-    public static TrackingPageService fromEnvironment() {
-        Settings settings = Settings.fromEnvironment();
-        return new TrackingPageService(
-                new TrackingLinks(settings.required("PUBLIC_BASE_URL"), settings.required("TRACKING_LINK_SECRET")),
-                new DynamoOrderRepository(new AwsClients(settings).dynamoDb(), settings.required("ORDERS_TABLE"),
-                        Clock.systemUTC(), DelayRules.from(settings)));
     }
 
     /** What the page shows: the order and its timeline, oldest first. */

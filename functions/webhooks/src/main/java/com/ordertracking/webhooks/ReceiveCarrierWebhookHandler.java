@@ -1,9 +1,10 @@
 package com.ordertracking.webhooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiHandler;
-import com.ordertracking.shared.http.ApiRequest;
-import com.ordertracking.shared.tracking.TrackingIntake;
+import com.ordertracking.shared.adapters.http.ApiHandler;
+import com.ordertracking.shared.adapters.http.ApiRequest;
+import com.ordertracking.shared.adapters.http.webhook.TrackingIntake;
+import com.ordertracking.shared.wiring.Components;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ public final class ReceiveCarrierWebhookHandler extends ApiHandler {
     private final TrackingIntake intake;
 
     public ReceiveCarrierWebhookHandler() {
-        this(TrackingIntake.fromEnvironment());
+        this(Components.fromEnvironment().trackingIntake());
     }
 
     public ReceiveCarrierWebhookHandler(TrackingIntake intake) {

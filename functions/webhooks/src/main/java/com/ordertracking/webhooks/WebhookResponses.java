@@ -1,8 +1,8 @@
 package com.ordertracking.webhooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.ordertracking.shared.http.ApiResponses;
-import com.ordertracking.shared.tracking.WebhookPayloads;
+import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.webhook.WebhookPayloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.ordertracking.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,7 +119,7 @@ final class Demo {
                 "occurredAt", java.time.Instant.now().toString()));
         long timestamp = java.time.Instant.now().getEpochSecond();
         send("POST", "/webhooks/carriers/ups", null, body, Map.of("X-Webhook-Timestamp", Long.toString(timestamp),
-                "X-Webhook-Signature", com.ordertracking.shared.tracking.WebhookSignatures.signGeneric(
+                "X-Webhook-Signature", com.ordertracking.shared.domain.webhook.WebhookSignatures.signGeneric(
                         "local-webhook-secret", timestamp, body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 

@@ -7,7 +7,7 @@ import com.ordertracking.local.cloud.sns.OutboxMessage;
 import com.ordertracking.local.runtime.api.HttpApiGateway;
 import com.ordertracking.local.runtime.api.LocalResponse;
 import com.ordertracking.local.runtime.api.RawRequest;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

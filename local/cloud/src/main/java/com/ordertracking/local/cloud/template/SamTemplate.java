@@ -85,10 +85,6 @@ public final class SamTemplate {
         return Optional.ofNullable(resources.get(logicalId));
     }
 
-    public List<Resource> resourcesOfType(String type) {
-        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
-    }
-
     public Map<String, Parameter> parameters() {
         return parameters;
     }

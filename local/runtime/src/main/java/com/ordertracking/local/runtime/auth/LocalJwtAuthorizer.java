@@ -60,11 +60,6 @@ public final class LocalJwtAuthorizer {
         return config;
     }
 
-    /** Public key set as JSON, for a {@code /.well-known/jwks.json}-style developer endpoint. */
-    public String jwksJson() {
-        return "{\"keys\":[" + key.toPublicJWK().toJSONString() + "]}";
-    }
-
     public String mint(String role, String sub, Duration ttl) {
         return mint(sub, ttl, role == null ? Map.of() : Map.of("role", role));
     }

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ordertracking.shared.config.FunctionEnvironment;
+import com.ordertracking.shared.wiring.FunctionEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -127,16 +127,9 @@ public final class FunctionInstance implements HandlerInvoker {
         return inputType;
     }
 
-    /** Number of handler objects constructed so far (1 after warm-up unless invocations overlapped). */
+    /** Number of handler objects constructed so far (1 after the first invocation, the cold start, unless invocations overlapped). */
     public int instancesCreated() {
         return instancesCreated.get();
-    }
-
-    /** Constructs one instance now (a "cold start" at boot) so constructor errors surface early. */
-    public void warmUp() {
-        if (idle.isEmpty()) {
-            idle.offerFirst(newHandlerObject());
-        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.ordertracking.local.runtime.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

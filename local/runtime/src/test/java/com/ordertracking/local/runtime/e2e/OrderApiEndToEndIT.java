@@ -3,7 +3,7 @@ package com.ordertracking.local.runtime.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ordertracking.shared.json.Json;
+import com.ordertracking.shared.adapters.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ordertracking.shared.config.FunctionEnvironment;
+import com.ordertracking.shared.wiring.FunctionEnvironment;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package com.ordertracking.local.runtime.testfn;
 
-import com.ordertracking.shared.config.FunctionEnvironment;
+import com.ordertracking.shared.wiring.FunctionEnvironment;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Concrete subclass with a record input; counts constructions to check warm reuse. */

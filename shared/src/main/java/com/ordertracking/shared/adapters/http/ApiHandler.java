@@ -1,0 +1,36 @@
+package com.ordertracking.shared.adapters.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Base of every HTTP API handler: turns client mistakes into problem+json 4xx responses and
+ * anything unexpected into a 500 problem without internals (the cause is logged with an id the
+ * caller can quote).
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        try {
+            return handle(request);
+        } catch (RuntimeException e) {
+            Optional<Problem> problem = Problems.of(e);
+            if (problem.isPresent()) {
+                return ApiResponses.problem(problem.get().atInstance(request.path()));
+            }
+            String errorId = UUID.randomUUID().toString();
+            System.err.println("Unhandled error " + errorId + " on " + request.path() + ": " + e);
+            e.printStackTrace();
+            return ApiResponses.problem(Problem.of(500, "internal", "Internal error",
+                    "Something went wrong on our side; quote error id " + errorId).atInstance(request.path()));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.ordertracking.shared.adapters.http;
+
+/** Ends request handling with a problem response; thrown from anywhere below a handler. */
+public final class ProblemException extends RuntimeException {
+    private final Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

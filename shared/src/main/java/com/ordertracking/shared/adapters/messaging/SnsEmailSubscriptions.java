@@ -1,0 +1,56 @@
+package com.ordertracking.shared.adapters.messaging;
+
+import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.notification.EmailSubscriptions;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+
+/**
+ * Email subscriptions as SNS topic subscriptions with a filter policy on the party's id: buyers on the
+ * buyer-email topic, sellers on the seller-alerts topic. Subscribing an endpoint again returns the same
+ * subscription, so a failed store after this is repaired by the next request.
+ */
+public final class SnsEmailSubscriptions implements EmailSubscriptions {
+    private final SnsClient sns;
+    private final String buyerEmailTopicArn;
+    private final String sellerAlertsTopicArn;
+
+    /** Either topic may be null in a function that never subscribes that party. */
+    public SnsEmailSubscriptions(SnsClient sns, String buyerEmailTopicArn, String sellerAlertsTopicArn) {
+        this.sns = sns;
+        this.buyerEmailTopicArn = buyerEmailTopicArn;
+        this.sellerAlertsTopicArn = sellerAlertsTopicArn;
+    }
+
+    @Override
+    public String reconcile(Party party, String partyId, String currentArn, String currentEmail, String wantedEmail) {
+        String attribute = party == Party.BUYER ? "buyerId" : "sellerId";
+        String topicArn = party == Party.BUYER ? buyerEmailTopicArn : sellerAlertsTopicArn;
+        String filter = Json.write(Map.of(attribute, List.of(partyId)));
+        if (currentArn != null && wantedEmail != null && wantedEmail.equals(currentEmail)) {
+            // Re-assert the filter: repairs a subscription whose attributes drifted.
+            sns.setSubscriptionAttributes(s -> s.subscriptionArn(currentArn).attributeName("FilterPolicy")
+                    .attributeValue(filter));
+            return currentArn;
+        }
+        if (currentArn != null) {
+            try {
+                sns.unsubscribe(u -> u.subscriptionArn(currentArn));
+            } catch (NotFoundException e) {
+                // Already gone: the state we want.
+            }
+        }
+        if (wantedEmail == null) {
+            return null;
+        }
+        if (topicArn == null) {
+            throw new IllegalStateException("No email topic configured for " + attribute);
+        }
+        return sns.subscribe(s -> s.topicArn(topicArn).protocol("email").endpoint(wantedEmail)
+                .returnSubscriptionArn(true)
+                .attributes(Map.of("FilterPolicy", filter, "FilterPolicyScope", "MessageAttributes")))
+                .subscriptionArn();
+    }
+}

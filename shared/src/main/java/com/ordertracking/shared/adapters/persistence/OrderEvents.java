@@ -1,0 +1,167 @@
+package com.ordertracking.shared.adapters.persistence;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.domain.Compensation;
+import com.ordertracking.shared.domain.Delay;
+import com.ordertracking.shared.domain.DestinationTimeZones;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.ReturnRequest;
+import com.ordertracking.shared.domain.Shipment;
+import com.ordertracking.shared.domain.event.OrderEvent.CompensationInfo;
+import com.ordertracking.shared.domain.event.OrderEvent.DelayInfo;
+import com.ordertracking.shared.domain.event.OrderEvent.OrderSummary;
+import com.ordertracking.shared.domain.event.OrderEvent.RefundInfo;
+import com.ordertracking.shared.domain.event.OrderEvent.ReturnInfo;
+import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
+import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
+import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.domain.event.OrderEventType;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The outbox rule: which domain events one stored change of an order means. Pure: compares the
+ * order before and after; a change nobody downstream cares about (an address edit, feedback, a
+ * late checkpoint that moves nothing, a bare version bump) yields no event at all.
+ */
+public final class OrderEvents {
+    private OrderEvents() {
+    }
+
+    /** The events of one stream record; empty for items that are not orders and for removals. */
+    public static List<OrderEvent> of(DynamodbStreamRecord record) {
+        StreamRecord change = record.getDynamodb();
+        if (change == null || "REMOVE".equals(record.getEventName())) {
+            return List.of();
+        }
+        Order after = orderOrNull(change.getNewImage());
+        if (after == null) {
+            return List.of();
+        }
+        return between(orderOrNull(change.getOldImage()), after);
+    }
+
+    private static Order orderOrNull(Map<String, AttributeValue> image) {
+        if (image == null || image.isEmpty()) {
+            return null;
+        }
+        ObjectNode item = StreamImages.toObject(image);
+        return OrderItems.isOrderItem(item) ? OrderItems.toOrder(item) : null;
+    }
+
+    /** The events that turn {@code before} (null: the order is new) into {@code after}, in a stable order. */
+    public static List<OrderEvent> between(Order before, Order after) {
+        List<OrderEvent> events = new ArrayList<>();
+        if (before == null) {
+            events.add(event(OrderEventType.OrderCreated, after, null, new OrderSummary(after.currency(),
+                    after.totals() == null ? null : after.totals().total(), after.totalQuantity(), after.createdAt()),
+                    null, null, null, null));
+            return events;
+        }
+        if (before.version() >= after.version()) {
+            return events; // a replayed or reordered image: nothing new happened
+        }
+        if (before.status() != after.status()) {
+            events.add(event(OrderEventType.OrderStatusChanged, after, before.status(), null, null, null, null, null));
+        }
+        ShipmentInfo oldShipment = shipment(before.shipment());
+        ShipmentInfo newShipment = shipment(after.shipment());
+        // The first shipment arrives with the SHIPPED status change; only later changes are updates.
+        if (oldShipment != null && newShipment != null && !oldShipment.equals(newShipment)) {
+            events.add(event(OrderEventType.ShipmentUpdated, after, null, null, oldShipment, null, null, null));
+        }
+        if (after.delay() != null && !sameDelay(before.delay(), after.delay())) {
+            events.add(event(OrderEventType.DeliveryDelayed, after, null, null, null, delay(after.delay()), null, null));
+        }
+        ReturnInfo oldReturn = returnInfo(before);
+        ReturnInfo newReturn = returnInfo(after);
+        if (newReturn != null && (oldReturn == null || oldReturn.state() != newReturn.state()
+                || !oldReturn.returnId().equals(newReturn.returnId()))) {
+            events.add(event(OrderEventType.ReturnUpdated, after, null, null, null, null, newReturn, null));
+        }
+        if (before.refund() == null && after.refund() != null) {
+            events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
+                    new RefundInfo(after.refund().amount(), after.currency(), after.refund().at())));
+        }
+        Compensation offered = newCompensation(before, after);
+        if (offered != null) {
+            events.add(event(OrderEventType.CompensationOffered, after, null, null, null, null, null, null,
+                    new CompensationInfo(offered.type(), offered.couponCode(), offered.percentOff(),
+                            offered.amountOff(), offered.currency(), offered.validUntil(), offered.offeredAt())));
+        }
+        return events;
+    }
+
+    /**
+     * The entry {@code after} gained (its coupon code is not in {@code before}), or null. The API appends
+     * one compensation per conditional write, so one order version carries at most one new entry and the
+     * version-based event id stays unique; should an image ever gain several, the newest is announced.
+     */
+    private static Compensation newCompensation(Order before, Order after) {
+        Set<String> known = before.compensations().stream().map(Compensation::couponCode).collect(Collectors.toSet());
+        Compensation added = null;
+        for (Compensation c : after.compensations()) {
+            if (!known.contains(c.couponCode())) {
+                added = c;
+            }
+        }
+        return added;
+    }
+
+    /** A revision is a new reason or a new expectation; re-flagging the same delay is not news. */
+    private static boolean sameDelay(Delay before, Delay after) {
+        return before != null && before.reason() == after.reason()
+                && Objects.equals(before.expectedBy(), after.expectedBy());
+    }
+
+    private static OrderEvent event(OrderEventType type, Order order, OrderStatus previousStatus,
+            OrderSummary summary, ShipmentInfo previousShipment, DelayInfo delay, ReturnInfo returnInfo,
+            RefundInfo refund) {
+        return event(type, order, previousStatus, summary, previousShipment, delay, returnInfo, refund, null);
+    }
+
+    private static OrderEvent event(OrderEventType type, Order order, OrderStatus previousStatus,
+            OrderSummary summary, ShipmentInfo previousShipment, DelayInfo delay, ReturnInfo returnInfo,
+            RefundInfo refund, CompensationInfo compensation) {
+        return new OrderEvent(OrderEvent.SCHEMA_VERSION, OrderEvent.eventId(order.orderId(), order.version(), type),
+                type, order.updatedAt(), order.orderId(), order.version(), order.sellerId(), order.buyer().id(),
+                order.status(), previousStatus, summary, shipment(order.shipment()), previousShipment, delay,
+                returnInfo, refund, compensation,
+                DestinationTimeZones.of(order.shippingAddress()).map(ZoneId::getId).orElse(null));
+    }
+
+    static ShipmentInfo shipment(Shipment shipment) {
+        return shipment == null ? null : new ShipmentInfo(shipment.carrier(), shipment.trackingNumber(),
+                shipment.status(), shipment.estimatedDelivery(), shipment.shippedAt(), shipment.lastEventAt(),
+                shipment.deliveredAt());
+    }
+
+    private static DelayInfo delay(Delay delay) {
+        return new DelayInfo(delay.reason(), delay.detectedAt(), delay.expectedBy());
+    }
+
+    static ReturnInfo returnInfo(Order order) {
+        ReturnRequest request = order.returnRequest();
+        if (request == null) {
+            return null;
+        }
+        ReturnState state;
+        if (request.receivedAt() != null) {
+            state = ReturnState.RECEIVED;
+        } else if (request.decidedAt() != null) {
+            state = order.status() == OrderStatus.RETURN_REJECTED ? ReturnState.REJECTED : ReturnState.APPROVED;
+        } else {
+            state = ReturnState.REQUESTED;
+        }
+        return new ReturnInfo(request.returnId(), state, request.reason(), request.decisionNote());
+    }
+}

@@ -1,0 +1,68 @@
+package com.ordertracking.shared.application.tracking;
+
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tracking processor's storage: tracking registrations, applied-event records and parked events. */
+public interface TrackingRepository {
+
+    /** The order a carrier + tracking number is registered to. */
+    Optional<String> orderIdFor(String carrier, String trackingNumber);
+
+    /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */
+    record WriteCost(double capacityUnits, Double tableUnits, Map<String, Double> indexUnits) {
+        public WriteCost {
+            indexUnits = Map.copyOf(indexUnits);
+        }
+    }
+
+    /** What applying an event did. */
+    sealed interface ApplyResult {
+        /** Stored; {@code cost} is what the transaction consumed, when the store reports it (else null). */
+        record Applied(WriteCost cost) implements ApplyResult {
+        }
+
+        /** This event (source + id) was applied before: nothing changed. */
+        record Duplicate() implements ApplyResult {
+        }
+
+        /** The order changed since it was read: re-read and re-apply. */
+        record VersionConflict() implements ApplyResult {
+        }
+    }
+
+    /**
+     * One atomic write: the order (conditional on the version it was computed from), its new checkpoint,
+     * {@code more} timeline entries (a delay flag) and the applied-event record (both conditional on not
+     * existing yet).
+     */
+    ApplyResult apply(Order order, TimelineEntry checkpoint, List<TimelineEntry> more, TrackingEvent event);
+
+    /** As {@link #apply(Order, TimelineEntry, List, TrackingEvent)} without further entries. */
+    default ApplyResult apply(Order order, TimelineEntry checkpoint, TrackingEvent event) {
+        return apply(order, checkpoint, List.of(), event);
+    }
+
+    /** What parking an event did. */
+    enum ParkResult {
+        /** Stored for later. */
+        PARKED,
+        /** The number was registered meanwhile: apply the event instead. */
+        REGISTERED
+    }
+
+    /** Keeps an event for a number no order has yet, unless the number got registered meanwhile. */
+    ParkResult park(TrackingEvent event);
+
+    /** An event parked under a number, with the key to delete it by. */
+    record ParkedEvent(String sortKey, TrackingEvent event) {
+    }
+
+    List<ParkedEvent> parked(String carrier, String trackingNumber);
+
+    void deleteParked(String carrier, String trackingNumber, String sortKey);
+}

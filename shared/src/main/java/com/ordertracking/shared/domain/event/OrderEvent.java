@@ -1,0 +1,75 @@
+package com.ordertracking.shared.domain.event;
+
+import com.ordertracking.shared.domain.Delay;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.ShipmentStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One domain event on the {@code order-events} topic, schema version 1 (docs/events.md). The
+ * envelope fields are always present; the sections are present by event type:
+ * {@code order} (OrderCreated), {@code previousStatus} (OrderStatusChanged), {@code shipment}
+ * (whenever the order has one), {@code previousShipment} (ShipmentUpdated), {@code delay}
+ * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued),
+ * {@code compensation} (CompensationOffered).
+ * No buyer contact data travels in events: the notifier reads preferences itself.
+ * {@code destinationTimeZone} is the IANA zone of the shipping address (no address detail), so that texts
+ * for the buyer show local dates; absent when the destination's zone is unknown (texts then say UTC).
+ *
+ * @param eventId    deterministic ({@code orderId:v<orderVersion>:<eventType>}) so consumers can dedupe
+ * @param occurredAt the order's {@code updatedAt} of the change
+ */
+public record OrderEvent(
+        int schemaVersion,
+        String eventId,
+        OrderEventType eventType,
+        Instant occurredAt,
+        String orderId,
+        long orderVersion,
+        String sellerId,
+        String buyerId,
+        OrderStatus status,
+        OrderStatus previousStatus,
+        OrderSummary order,
+        ShipmentInfo shipment,
+        ShipmentInfo previousShipment,
+        DelayInfo delay,
+        ReturnInfo returnRequest,
+        RefundInfo refund,
+        CompensationInfo compensation,
+        String destinationTimeZone) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static String eventId(String orderId, long version, OrderEventType type) {
+        return orderId + ":v" + version + ":" + type.name();
+    }
+
+    /** What was ordered, for OrderCreated. */
+    public record OrderSummary(String currency, BigDecimal total, int itemCount, Instant createdAt) {
+    }
+
+    /** The parcel: carrier, number, normalized status and the current estimate. */
+    public record ShipmentInfo(String carrier, String trackingNumber, ShipmentStatus status,
+            Instant estimatedDelivery, Instant shippedAt, Instant lastEventAt, Instant deliveredAt) {
+    }
+
+    /** The delay flag (a reason, not a status). */
+    public record DelayInfo(Delay.Reason reason, Instant detectedAt, Instant expectedBy) {
+    }
+
+    /** Where a buyer's return stands. */
+    public record ReturnInfo(String returnId, ReturnState state, String reason, String decisionNote) {
+    }
+
+    public enum ReturnState { REQUESTED, APPROVED, REJECTED, RECEIVED }
+
+    public record RefundInfo(BigDecimal amount, String currency, Instant at) {
+    }
+
+    /** A seller's goodwill coupon for the buyer: {@code percentOff} or {@code amountOff} (in {@code currency}). */
+    public record CompensationInfo(String type, String couponCode, BigDecimal percentOff, BigDecimal amountOff,
+            String currency, Instant validUntil, Instant offeredAt) {
+    }
+}

@@ -1,0 +1,12 @@
+package com.ordertracking.shared.domain.event;
+
+/** The domain events the outbox publisher derives from order changes (docs/events.md). */
+public enum OrderEventType {
+    OrderCreated,
+    OrderStatusChanged,
+    ShipmentUpdated,
+    DeliveryDelayed,
+    ReturnUpdated,
+    RefundIssued,
+    CompensationOffered
+}

@@ -1,0 +1,7 @@
+package com.ordertracking.shared.domain.notification;
+
+/** What a seller is alerted about: what {@code alerts} in the seller's preferences name. */
+public enum SellerAlert {
+    DELAY,
+    EXCEPTION
+}

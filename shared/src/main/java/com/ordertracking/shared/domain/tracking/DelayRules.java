@@ -1,0 +1,174 @@
+package com.ordertracking.shared.domain.tracking;
+
+import com.ordertracking.shared.domain.Delay;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.Shipment;
+import com.ordertracking.shared.domain.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When a shipment is late (docs/delays.md). Pure, so the rules are unit- and property-tested; the
+ * repository stores {@link #dueAt} in the {@code ByDueTime} index on every write and the delay
+ * monitor applies {@link #check} to what the index returns.
+ *
+ * <p>A shipment is <b>watched</b> while the order is SHIPPED, IN_TRANSIT or OUT_FOR_DELIVERY and the
+ * carrier has not reported it delivered or returned to sender. It has two triggers:
+ * <ul>
+ *   <li>the <b>estimate</b>: its estimated delivery time;</li>
+ *   <li><b>silence</b>: the newest carrier scan's time (or the shipping, before any scan) plus {@code silenceLimit}.</li>
+ * </ul>
+ * A trigger at or before the current flag's {@code detectedAt} has been reported already ("covered"), so
+ * each delay is flagged once: flagging moves the due time to the next uncovered trigger, or out of the
+ * index until something changes (a new scan, a new estimate).
+ *
+ * @param silenceLimit      how long a carrier may say nothing ({@code CARRIER_SILENCE_HOURS}, default 72)
+ * @param pushBackThreshold how much later a new carrier estimate must be to count as a delay (1 day)
+ */
+public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
+    public static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofHours(72);
+    public static final Duration DEFAULT_PUSH_BACK_THRESHOLD = Duration.ofHours(24);
+    public static final DelayRules DEFAULT = new DelayRules(DEFAULT_SILENCE_LIMIT, DEFAULT_PUSH_BACK_THRESHOLD);
+    public static final String SILENCE_HOURS_VARIABLE = "CARRIER_SILENCE_HOURS";
+
+    public DelayRules {
+        if (silenceLimit.isNegative() || silenceLimit.isZero() || pushBackThreshold.isNegative()) {
+            throw new IllegalArgumentException("Delay limits must be positive");
+        }
+    }
+
+    /** From {@code CARRIER_SILENCE_HOURS} (every function gets it from the template's Globals). */
+    public static DelayRules from(Map<String, String> environment) {
+        String hours = Optional.ofNullable(environment.get(SILENCE_HOURS_VARIABLE)).filter(v -> !v.isBlank())
+                .orElse(Long.toString(DEFAULT_SILENCE_LIMIT.toHours()));
+        try {
+            return new DelayRules(Duration.ofHours(Long.parseLong(hours.strip())), DEFAULT_PUSH_BACK_THRESHOLD);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(SILENCE_HOURS_VARIABLE + " must be a positive whole number of hours, was '"
+                    + hours + "'", e);
+        }
+    }
+
+    /** Whether the delay monitor looks after this order at all. */
+    public static boolean isWatched(Order order) {
+        Shipment shipment = order.shipment();
+        boolean shipping = order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.IN_TRANSIT
+                || order.status() == OrderStatus.OUT_FOR_DELIVERY;
+        return shipping && shipment != null && shipment.deliveredAt() == null
+                && (shipment.status() == null || !ShipmentProgress.isTerminal(shipment.status()));
+    }
+
+    /** When the order is next due to be checked; empty = not in the {@code ByDueTime} index. */
+    public Optional<Instant> dueAt(Order order) {
+        if (!isWatched(order)) {
+            return Optional.empty();
+        }
+        Instant eta = estimateTrigger(order);
+        Instant silence = silenceTrigger(order);
+        if (eta == null || silence != null && silence.isBefore(eta)) {
+            return Optional.ofNullable(silence);
+        }
+        return Optional.of(eta);
+    }
+
+    /**
+     * The flag to raise now, if a trigger has passed that no flag covers yet: a missed estimate first
+     * (the clearer message), else silence. {@code detectedAt = now} covers both triggers.
+     */
+    public Optional<Delay> check(Order order, Instant now) {
+        if (!isWatched(order)) {
+            return Optional.empty();
+        }
+        Instant eta = estimateTrigger(order);
+        if (eta != null && !eta.isAfter(now)) {
+            // The estimate has passed: there is no current expectation until the carrier gives one.
+            return Optional.of(new Delay(Delay.Reason.PAST_ESTIMATED_DELIVERY, now, null));
+        }
+        Instant silence = silenceTrigger(order);
+        if (silence != null && !silence.isAfter(now)) {
+            return Optional.of(new Delay(Delay.Reason.NO_CARRIER_UPDATE, now, eta));
+        }
+        return Optional.empty();
+    }
+
+    /** The estimated delivery, unless the current flag already reported it as missed. */
+    static Instant estimateTrigger(Order order) {
+        Instant eta = order.shipment().estimatedDelivery();
+        return eta == null || covered(order.delay(), eta) ? null : eta;
+    }
+
+    /** Last carrier scan (or the shipping, before any) plus the silence limit, unless already reported. */
+    Instant silenceTrigger(Order order) {
+        Instant last = lastNews(order.shipment());
+        if (last == null) {
+            return null;
+        }
+        Instant trigger = last.plus(silenceLimit);
+        return covered(order.delay(), trigger) ? null : trigger;
+    }
+
+    private static boolean covered(Delay delay, Instant trigger) {
+        return delay != null && !delay.detectedAt().isBefore(trigger);
+    }
+
+    /** An order with its delay flag as a tracking update leaves it, and the timeline entries that records. */
+    public record Revised(Order order, List<TimelineEntry> entries) {
+    }
+
+    /**
+     * The delay part of applying a carrier event ({@code after} is {@code before} with the event applied,
+     * one version later); the result stays in that same version step:
+     * <ul>
+     *   <li>delivered → the flag is cleared;</li>
+     *   <li>a new estimate while flagged → the flag's {@code expectedBy} is revised;</li>
+     *   <li>a new estimate more than {@code pushBackThreshold} later than the previous one, not flagged →
+     *       flagged {@code ESTIMATE_PUSHED_BACK} with a DELAY timeline entry.</li>
+     * </ul>
+     */
+    public Revised afterTrackingUpdate(Order before, Order after, Instant now) {
+        Delay delay = after.delay();
+        Shipment shipment = after.shipment();
+        if (shipment.deliveredAt() != null || after.status() == OrderStatus.DELIVERED) {
+            return new Revised(delay == null ? after : after.replacingDelay(null), List.of());
+        }
+        Instant previous = before.shipment().estimatedDelivery();
+        Instant estimate = shipment.estimatedDelivery();
+        if (estimate == null || estimate.equals(previous)) {
+            return new Revised(after, List.of());
+        }
+        if (delay != null) {
+            return new Revised(after.replacingDelay(new Delay(delay.reason(), delay.detectedAt(), estimate)), List.of());
+        }
+        if (previous != null && estimate.isAfter(previous.plus(pushBackThreshold))) {
+            Delay flag = new Delay(Delay.Reason.ESTIMATE_PUSHED_BACK, now, estimate);
+            Order flagged = after.replacingDelay(flag);
+            return new Revised(flagged, List.of(entry(flagged, flag, previous)));
+        }
+        return new Revised(after, List.of());
+    }
+
+    /** The DELAY timeline entry of a new flag; its id is unique per flag (one flag per detection time). */
+    public static TimelineEntry entry(Order flagged, Delay delay, Instant previousEstimate) {
+        String description = switch (delay.reason()) {
+            case PAST_ESTIMATED_DELIVERY -> "Delivery delayed: the estimated delivery "
+                    + flagged.shipment().estimatedDelivery() + " passed without delivery";
+            case NO_CARRIER_UPDATE -> "Delivery may be delayed: no carrier update since " + lastNews(flagged.shipment());
+            case ESTIMATE_PUSHED_BACK -> "Delivery delayed: the carrier moved the estimated delivery from "
+                    + previousEstimate + " to " + delay.expectedBy();
+        };
+        return new TimelineEntry("delay-" + delay.detectedAt().toEpochMilli(), delay.detectedAt(),
+                TimelineEntry.Kind.DELAY, flagged.status(), flagged.shipment().status(), null, description, "system");
+    }
+
+    /**
+     * The carrier's newest scan (carrier time), else the shipping. A scan older than the shipping (label
+     * scanned before the seller marked it shipped) still counts: the parcel has not moved since.
+     */
+    private static Instant lastNews(Shipment shipment) {
+        return shipment.lastEventAt() != null ? shipment.lastEventAt() : shipment.shippedAt();
+    }
+}

@@ -1,8 +1,0 @@
-package com.ordertracking.shared.persistence;
-
-/** A listing cursor that this listing did not issue (malformed, edited, or from another listing). */
-public final class InvalidCursorException extends RuntimeException {
-    public InvalidCursorException(String message) {
-        super(message, null, false, false);
-    }
-}

@@ -1,0 +1,211 @@
+package com.ordertracking.shared.wiring;
+
+import com.ordertracking.shared.adapters.http.webhook.TrackingIntake;
+import com.ordertracking.shared.adapters.messaging.Notifier;
+import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
+import com.ordertracking.shared.adapters.messaging.SnsEmailSubscriptions;
+import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
+import com.ordertracking.shared.adapters.persistence.NotificationLedger;
+import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
+import com.ordertracking.shared.application.notification.PreferencesService;
+import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.application.order.CompensationService;
+import com.ordertracking.shared.application.order.CouponService;
+import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.application.order.OrderLifecycleService;
+import com.ordertracking.shared.application.order.OrderRepository;
+import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.application.order.ParkedTrackingEvents;
+import com.ordertracking.shared.application.tracking.DelayMonitor;
+import com.ordertracking.shared.application.tracking.ParkedEvents;
+import com.ordertracking.shared.application.tracking.TrackingConfig;
+import com.ordertracking.shared.application.tracking.TrackingProcessor;
+import com.ordertracking.shared.domain.OrderIds;
+import com.ordertracking.shared.domain.notification.NotificationTemplates;
+import com.ordertracking.shared.domain.tracking.DelayRules;
+import com.ordertracking.shared.domain.tracking.TrackingLinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The composition root: everything a function needs, built from its {@link Settings} once per process and
+ * environment. It owns the clock, the configured rules ({@link DelayRules}, {@link TrackingConfig}), the AWS
+ * clients and the repositories, each built on first use (a function builds only the clients it needs), and
+ * hands out use cases. Handlers' no-arg constructors ask it for theirs:
+ * {@code this(Components.fromEnvironment().fulfilment())}.
+ *
+ * <p>On Lambda a process has one environment. The local runtime hosts every function in one JVM, each with
+ * its own environment ({@link FunctionEnvironment}), so instances are kept per environment: a function never
+ * sees another's table names, queues or rules.
+ */
+public final class Components {
+    private static final ConcurrentMap<Map<String, String>, Components> BY_ENVIRONMENT = new ConcurrentHashMap<>();
+
+    private final Settings settings;
+    private final Clock clock;
+    private final AwsClients clients;
+    private final DelayRules delayRules;
+    private final TrackingConfig trackingConfig;
+    private final Supplier<DynamoDbClient> dynamoDb;
+    private final Supplier<SqsClient> sqs;
+    private final Supplier<SnsClient> sns;
+    private final Supplier<DynamoOrderRepository> orderRepository;
+    private final Supplier<DynamoTrackingRepository> trackingRepository;
+
+    /** Built from {@code settings}; rules are read (and checked) at once, clients on first use. */
+    public Components(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.clients = new AwsClients(settings);
+        this.delayRules = DelayRules.from(settings.values());
+        this.trackingConfig = TrackingConfig.from(settings.values());
+        this.dynamoDb = once(clients::dynamoDb);
+        this.sqs = once(clients::sqs);
+        this.sns = once(clients::sns);
+        this.orderRepository = once(() -> new DynamoOrderRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
+        this.trackingRepository = once(() -> new DynamoTrackingRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
+    }
+
+    /** The components of the active function environment, built on its first request. */
+    public static Components fromEnvironment() {
+        Settings settings = Settings.fromEnvironment();
+        return BY_ENVIRONMENT.computeIfAbsent(settings.values(), values -> new Components(settings, Clock.systemUTC()));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DelayRules delayRules() {
+        return delayRules;
+    }
+
+    public TrackingConfig trackingConfig() {
+        return trackingConfig;
+    }
+
+    public OrderRepository orderRepository() {
+        return orderRepository.get();
+    }
+
+    public TrackingLinks trackingLinks() {
+        return new TrackingLinks(settings.required("PUBLIC_BASE_URL"), settings.required("TRACKING_LINK_SECRET"));
+    }
+
+    // Use cases -------------------------------------------------------------------------------------------
+
+    public OrderService orders() {
+        return new OrderService(orderRepository(), coupons(), clock, OrderIds::next);
+    }
+
+    public OrderLifecycleService lifecycle() {
+        return new OrderLifecycleService(orderRepository(), coupons(), clock);
+    }
+
+    /** Releases parked tracking events only where {@code TRACKING_EVENTS_QUEUE_URL} is set (the ship function). */
+    public FulfilmentService fulfilment() {
+        Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
+        return new FulfilmentService(orderRepository(), parked, clock);
+    }
+
+    public BuyerOrderService buyerOrders() {
+        return new BuyerOrderService(orderRepository(), clock, OrderIds::nextReturnId);
+    }
+
+    public CouponService couponService() {
+        return new CouponService(coupons(), clock);
+    }
+
+    public CompensationService compensations() {
+        return new CompensationService(orderRepository(), clock, CompensationService::newCode);
+    }
+
+    public PreferencesService preferences() {
+        return new PreferencesService(preferencesRepository(), new SnsEmailSubscriptions(sns.get(),
+                settings.optional("BUYER_EMAIL_TOPIC_ARN").orElse(null),
+                settings.optional("SELLER_ALERTS_TOPIC_ARN").orElse(null)), clock);
+    }
+
+    public TrackingIntake trackingIntake() {
+        return new TrackingIntake(trackingConfig, trackingQueue(), clock);
+    }
+
+    public TrackingProcessor trackingProcessor() {
+        return new TrackingProcessor(orderRepository(), trackingRepository.get(), parkedEvents(), clock, delayRules);
+    }
+
+    public DelayMonitor delayMonitor() {
+        return new DelayMonitor(new DynamoDueOrders(dynamoDb.get(), ordersTable()), orderRepository(), delayRules, clock);
+    }
+
+    public Notifier notifier() {
+        return new Notifier(new NotificationTemplates(trackingLinks()), preferencesRepository(),
+                new NotificationLedger(dynamoDb.get(), ordersTable(),
+                        Duration.ofSeconds(Long.parseLong(settings.get("NOTIFY_CLAIM_TIMEOUT_SECONDS", "60"))), clock),
+                sns.get(), settings.required("BUYER_EMAIL_TOPIC_ARN"), settings.required("SELLER_ALERTS_TOPIC_ARN"));
+    }
+
+    public OrderEventPublisher eventPublisher() {
+        return new OrderEventPublisher(sns.get(), settings.required("ORDER_EVENTS_TOPIC_ARN"),
+                Duration.ofSeconds(Long.parseLong(settings.get("PUBLISH_RETRY_BUDGET_SECONDS", "20"))), clock);
+    }
+
+    // Parts -----------------------------------------------------------------------------------------------
+
+    private String ordersTable() {
+        return settings.required("ORDERS_TABLE");
+    }
+
+    private DynamoCouponRepository coupons() {
+        return new DynamoCouponRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private PreferencesRepository preferencesRepository() {
+        return new PreferencesRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private TrackingQueue trackingQueue() {
+        return new TrackingQueue(sqs.get(), settings.required("TRACKING_EVENTS_QUEUE_URL"));
+    }
+
+    private ParkedEvents parkedEvents() {
+        return new ParkedEvents(trackingRepository.get(), trackingQueue());
+    }
+
+    /** A value computed on first use and kept (thread-safe: handlers may be built concurrently locally). */
+    private static <T> Supplier<T> once(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        result = value;
+                        if (result == null) {
+                            value = result = factory.get();
+                        }
+                    }
+                }
+                return result;
+            }
+        };
+    }
+}
