@@ -86,6 +86,7 @@ public final class ThroughputBenchmark {
         int orders = Integer.parseInt(options.getOrDefault("orders", "1000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
         Duration idleWindow = Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-seconds", "30")));
+        Duration settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle-seconds", "30")));
         List<String> jvmArgs = options.containsKey("jvm-args") ? List.of(options.get("jvm-args").split(" ")) : List.of();
         Files.createDirectories(out);
 
@@ -99,13 +100,14 @@ public final class ThroughputBenchmark {
         result.put("loadAverageAtStart", loadAverage());
         result.put("orders", orders);
         result.put("clients", clients);
+        result.put("settleSeconds", settle.toSeconds());
 
         boolean ok;
         Path log = Path.of(options.getOrDefault("log", workDir.resolve(label + "-runtime.log").toString()));
         try (RuntimeProcess runtime = RuntimeProcess.start(jar, workDir, jvmArgs, log)) {
             var bench = new ThroughputBenchmark(runtime.base(), clients);
-            Thread.sleep(Duration.ofSeconds(10)); // let boot-time JIT and provisioning settle
-            result.put("idleCpuSecondsPer10s", round(runtime.cpuPer10Seconds(idleWindow), 3));
+            Thread.sleep(settle); // let boot-time JIT and provisioning settle
+            idle(runtime, idleWindow, result, "idle");
             log("%s: idle %.3f CPU-s per 10 s", label, result.get("idleCpuSecondsPer10s").asDouble());
 
             List<Shipment> shipments = bench.setUp(orders);
@@ -113,8 +115,8 @@ public final class ThroughputBenchmark {
             log("%s: %d orders shipped, buyers notified", label, shipments.size());
 
             ok = bench.burst(runtime, shipments, result);
-            Thread.sleep(Duration.ofSeconds(5));
-            result.put("idleAfterBurstCpuSecondsPer10s", round(runtime.cpuPer10Seconds(idleWindow), 3));
+            Thread.sleep(settle);
+            idle(runtime, idleWindow, result, "idleAfterBurst");
             result.put("loadAverageAtEnd", loadAverage());
             result.put("runtimeErrorLines", runtime.errorLines.get());
         }
@@ -281,6 +283,18 @@ public final class ThroughputBenchmark {
         check.put("passed", ok);
         log("verification: %s", check);
         return ok;
+    }
+
+    /** CPU-seconds per 10 s at rest over {@code window}, in total and per thread group. */
+    private static void idle(RuntimeProcess runtime, Duration window, ObjectNode result, String name)
+            throws Exception {
+        Map<String, Double> before = runtime.cpuSecondsByComponent();
+        double total = runtime.cpuPer10Seconds(window);
+        Map<String, Double> after = runtime.cpuSecondsByComponent();
+        result.put(name + "CpuSecondsPer10s", round(total, 3));
+        ObjectNode components = result.putObject(name + "CpuSecondsPer10sByComponent");
+        after.forEach((component, seconds) -> components.put(component,
+                round((seconds - before.getOrDefault(component, 0.0)) * 10 / window.toSeconds(), 3)));
     }
 
     /** Per-second buckets: distinct events applied, webhooks answered and their p50/p99 in that second. */
