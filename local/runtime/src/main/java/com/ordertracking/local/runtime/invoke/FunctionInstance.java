@@ -52,10 +52,10 @@ public final class FunctionInstance implements HandlerInvoker {
 
     /**
      * Function code runs on platform threads, not virtual ones: handlers do first-use class initialisation and
-     * blocking I/O inside it (SDK clients, Jackson), which pins a virtual thread to its carrier. With as many
-     * carriers as cores, a few concurrent cold invocations could pin them all and stall every virtual thread in
-     * the runtime (HTTP API, SNS endpoint, pollers) until the functions timed out. Pooled, so a busy runtime does
-     * not create a thread per invocation.
+     * blocking calls inside it (SDK clients, Jackson), which pins a virtual thread to its carrier; with as many
+     * carriers as cores, concurrent cold invocations must not be able to pin them all, or every virtual thread in
+     * the runtime (HTTP API, SNS endpoint, pollers) would wait. Pooled, so a busy runtime does not create a
+     * thread per invocation.
      */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("fn-worker-", 0).factory());
