@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.http.IfMatch;
 import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.adapters.http.order.OrderRequests;
@@ -19,13 +20,19 @@ import java.util.Map;
  */
 public final class ChangeShippingAddressHandler extends ApiHandler {
     private final BuyerOrderService orders;
+    private final OrderViews views;
 
     public ChangeShippingAddressHandler() {
-        this(Components.fromEnvironment().buyerOrders());
+        this(Components.fromEnvironment());
     }
 
-    public ChangeShippingAddressHandler(BuyerOrderService orders) {
+    private ChangeShippingAddressHandler(Components components) {
+        this(components.buyerOrders(), new OrderViews(components.trackingLinks()));
+    }
+
+    public ChangeShippingAddressHandler(BuyerOrderService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -37,6 +44,6 @@ public final class ChangeShippingAddressHandler extends ApiHandler {
         body.throwIfInvalid();
         Order order = orders.changeShippingAddress(buyerId, request.pathParameter("orderId"), address,
                 IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.Order;
@@ -18,13 +19,19 @@ import java.util.Map;
  */
 public final class GetMyOrderHandler extends ApiHandler {
     private final BuyerOrderService orders;
+    private final OrderViews views;
 
     public GetMyOrderHandler() {
-        this(Components.fromEnvironment().buyerOrders());
+        this(Components.fromEnvironment());
     }
 
-    public GetMyOrderHandler(BuyerOrderService orders) {
+    private GetMyOrderHandler(Components components) {
+        this(components.buyerOrders(), new OrderViews(components.trackingLinks()));
+    }
+
+    public GetMyOrderHandler(BuyerOrderService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -32,7 +39,7 @@ public final class GetMyOrderHandler extends ApiHandler {
         String buyerId = request.buyer().subject();
         BuyerOrderService.Detail detail = orders.detail(buyerId, request.pathParameter("orderId"));
         Order order = detail.order();
-        ObjectNode body = (ObjectNode) Json.tree(order);
+        ObjectNode body = (ObjectNode) Json.tree(views.of(order));
         if (order.shipment() != null && order.shipment().estimatedDelivery() != null) {
             body.put("estimatedDelivery", order.shipment().estimatedDelivery().toString());
         }

@@ -1,5 +1,6 @@
 package com.ordertracking.delays;
 
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -31,16 +32,9 @@ public final class DetectDelaysHandler implements RequestHandler<ScheduledEvent,
     public DelayMonitor.Summary handleRequest(ScheduledEvent event, Context context) {
         DelayMonitor.Summary summary = monitor.run(
                 () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("message", "delay monitor run");
-        line.put("now", summary.now().toString());
-        line.put("dueItemsRead", summary.dueItemsRead());
-        line.put("ordersRead", summary.ordersRead());
-        line.put("consumedReadUnits", summary.readUnits());
-        line.put("flagged", summary.flagged());
-        line.put("notDue", summary.notDue());
-        line.put("deferred", summary.deferred());
-        System.out.println(Json.write(line));
+        FunctionLog.of(context).info("delay monitor run", "now", summary.now(), "dueItemsRead", summary.dueItemsRead(),
+                "ordersRead", summary.ordersRead(), "consumedReadUnits", summary.readUnits(),
+                "flagged", summary.flagged(), "notDue", summary.notDue(), "deferred", summary.deferred());
         return summary;
     }
 }

@@ -1,5 +1,6 @@
 package com.ordertracking.events;
 
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -41,6 +42,7 @@ public final class PublishOrderEventsHandler implements RequestHandler<DynamodbE
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        FunctionLog log = FunctionLog.of(context);
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<OrderEvent> events = new ArrayList<>();
         List<Integer> recordOf = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class PublishOrderEventsHandler implements RequestHandler<DynamodbE
                     recordOf.add(i);
                 }
             } catch (RuntimeException e) {
-                log("stream record unreadable; failing from here", records.get(i), e.toString());
+                log(log, "stream record unreadable; failing from here", records.get(i), e.toString());
                 unreadable = i;
                 break;
             }
@@ -60,16 +62,13 @@ public final class PublishOrderEventsHandler implements RequestHandler<DynamodbE
         int failedEvent = publisher.publish(events, deadline(context));
         int failedRecord = failedEvent >= 0 ? recordOf.get(failedEvent) : unreadable;
         int published = failedEvent >= 0 ? failedEvent : events.size();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("message", "order events published");
-        line.put("records", records.size());
-        line.put("published", published);
-        line.put("types", events.subList(0, published).stream().map(e -> e.eventType().name()).toList());
-        System.out.println(Json.write(line));
+        for (OrderEvent e : events.subList(0, published)) {
+            log.forOrder(e.orderId()).info("order event published", "eventType", e.eventType(), "eventId", e.eventId());
+        }
         if (failedRecord < 0) {
             return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
         }
-        log("publishing stopped; Lambda retries from this record", records.get(failedRecord), null);
+        log(log, "publishing stopped; Lambda retries from this record", records.get(failedRecord), null);
         return StreamsEventResponse.builder().withBatchItemFailures(List.of(
                 StreamsEventResponse.BatchItemFailure.builder()
                         .withItemIdentifier(records.get(failedRecord).getDynamodb().getSequenceNumber())
@@ -86,14 +85,9 @@ public final class PublishOrderEventsHandler implements RequestHandler<DynamodbE
         return Instant.now().plus(budget.isNegative() ? Duration.ZERO : budget);
     }
 
-    private static void log(String message, DynamodbStreamRecord record, String error) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("message", message);
-        line.put("eventID", record.getEventID());
-        line.put("sequenceNumber", record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber());
-        if (error != null) {
-            line.put("error", error);
-        }
-        System.out.println(Json.write(line));
+    private static void log(FunctionLog log, String message, DynamodbStreamRecord record, String error) {
+        log.warn(message, "eventID", record.getEventID(),
+                "sequenceNumber", record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber(),
+                "error", error);
     }
 }

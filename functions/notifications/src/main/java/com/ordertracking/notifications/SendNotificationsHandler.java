@@ -5,13 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.adapters.messaging.Notifier;
+import com.ordertracking.shared.adapters.messaging.SqsBatches;
+import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.wiring.Components;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Consumes {@code NotificationsQueue} (domain events from {@code order-events}, raw delivery) and
@@ -32,24 +30,13 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("messageId", message.getMessageId());
-            try {
-                OrderEvent orderEvent = Json.read(message.getBody(), OrderEvent.class);
-                line.put("eventId", orderEvent.eventId());
-                List<Notifier.Delivery> deliveries = notifier.notify(orderEvent);
-                line.put("message", "notifications handled");
-                line.put("deliveries", deliveries);
-            } catch (RuntimeException e) {
-                line.put("message", "notification failed; will be retried, then dead-lettered");
-                line.put("error", e.toString());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-            System.out.println(Json.write(line));
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatches.eachMessage(event, context, "notification failed; will be retried, then dead-lettered", (message, line) -> {
+            OrderEvent orderEvent = Json.read(message.getBody(), OrderEvent.class);
+            line.put("orderId", orderEvent.orderId());
+            line.put("eventId", orderEvent.eventId());
+            List<Notifier.Delivery> deliveries = notifier.notify(orderEvent);
+            line.put("message", "notifications handled");
+            line.put("deliveries", Json.write(deliveries));
+        });
     }
 }

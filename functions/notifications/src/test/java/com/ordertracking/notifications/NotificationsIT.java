@@ -13,9 +13,11 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.local.cloud.sns.OutboxMessage;
 import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.adapters.messaging.Notifier;
-import com.ordertracking.shared.adapters.persistence.NotificationLedger;
+import com.ordertracking.shared.adapters.messaging.SnsMessageSender;
+import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
+import com.ordertracking.shared.application.notification.Channel;
+import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
@@ -241,8 +243,8 @@ class NotificationsIT {
         OrderEvent shipped = event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED, 3);
         // GIVEN a sender that claimed the SMS and crashed before sending
         String table = cloud.physicalName("OrdersTable");
-        new NotificationLedger(cloud.dynamoDb(), table, Duration.ofSeconds(60), Clock.systemUTC())
-                .claim(orderId, shipped.eventId(), "BUYER_SMS");
+        new DynamoNotificationLedger(cloud.dynamoDb(), table, Duration.ofSeconds(60), Clock.systemUTC())
+                .claim(orderId, shipped.eventId(), Channel.BUYER_SMS);
 
         // WHEN the message is redelivered before the claim is stale, it fails (and nothing is sent) ...
         assertThat(notifier().handleRequest(sqs(shipped), null).getBatchItemFailures()).hasSize(1);
@@ -251,9 +253,10 @@ class NotificationsIT {
         // ... and once the claim is older than the timeout (here: 0 s) it is taken over and sent once
         Notifier impatient = new Notifier(new NotificationTemplates(new TrackingLinks("http://localhost:3000",
                 "local-tracking-link-secret")), new PreferencesRepository(cloud.dynamoDb(), table),
-                new NotificationLedger(cloud.dynamoDb(), table, Duration.ZERO, Clock.offset(Clock.systemUTC(),
-                        Duration.ofMillis(5))), cloud.sns(), cloud.physicalName("BuyerEmailTopic"),
-                cloud.physicalName("SellerAlertsTopic"));
+                new DynamoNotificationLedger(cloud.dynamoDb(), table, Duration.ZERO,
+                        Clock.offset(Clock.systemUTC(), Duration.ofMillis(5))),
+                new SnsMessageSender(cloud.sns(), cloud.physicalName("BuyerEmailTopic"),
+                        cloud.physicalName("SellerAlertsTopic")));
         assertThat(new SendNotificationsHandler(impatient).handleRequest(sqs(shipped), null).getBatchItemFailures()).isEmpty();
         assertThat(notifier().handleRequest(sqs(shipped), null).getBatchItemFailures()).isEmpty();
         assertThat(cloud.outbox().messagesTo(phone)).hasSize(1);

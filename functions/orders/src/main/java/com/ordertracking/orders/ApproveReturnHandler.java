@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.http.IfMatch;
 import com.ordertracking.shared.application.order.OrderLifecycleService.ReturnDecision;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
@@ -14,13 +15,19 @@ import java.util.Map;
 /** {@code POST /orders/{orderId}/returns/{returnId}/approve}: approve the buyer's return request (RETURN_REQUESTED → RETURN_APPROVED). */
 public final class ApproveReturnHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public ApproveReturnHandler() {
-        this(Components.fromEnvironment().lifecycle());
+        this(Components.fromEnvironment());
     }
 
-    public ApproveReturnHandler(OrderLifecycleService orders) {
+    private ApproveReturnHandler(Components components) {
+        this(components.lifecycle(), new OrderViews(components.trackingLinks()));
+    }
+
+    public ApproveReturnHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -28,7 +35,7 @@ public final class ApproveReturnHandler extends ApiHandler {
         String sellerId = request.seller().subject();
         Order order = orders.decideReturn(sellerId, request.pathParameter("orderId"),
                 request.pathParameter("returnId"), ReturnDecision.APPROVE, null, IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.wiring.Components;
@@ -12,13 +13,19 @@ import java.util.Map;
 /** {@code GET /orders/{orderId}}: a seller reads one of its orders; {@code ETag} carries the version. */
 public final class GetOrderHandler extends ApiHandler {
     private final OrderService orders;
+    private final OrderViews views;
 
     public GetOrderHandler() {
-        this(Components.fromEnvironment().orders());
+        this(Components.fromEnvironment());
     }
 
-    public GetOrderHandler(OrderService orders) {
+    private GetOrderHandler(Components components) {
+        this(components.orders(), new OrderViews(components.trackingLinks()));
+    }
+
+    public GetOrderHandler(OrderService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -29,7 +36,7 @@ public final class GetOrderHandler extends ApiHandler {
         if (request.header("If-None-Match").map(header -> matchesWeakly(header, etag)).orElse(false)) {
             return ApiResponses.empty(304, Map.of("etag", etag));
         }
-        return ApiResponses.json(200, order, Map.of("etag", etag));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", etag));
     }
 
     /** RFC 9110 13.1.2: If-None-Match uses weak comparison over a list of tags, or {@code *}. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.http.IfMatch;
 import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.application.order.OrderLifecycleService.ReturnDecision;
@@ -16,13 +17,19 @@ import java.util.Set;
 /** {@code POST /orders/{orderId}/returns/{returnId}/reject}: reject the buyer's return request with an optional {@code {reason}} (→ RETURN_REJECTED). */
 public final class RejectReturnHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public RejectReturnHandler() {
-        this(Components.fromEnvironment().lifecycle());
+        this(Components.fromEnvironment());
     }
 
-    public RejectReturnHandler(OrderLifecycleService orders) {
+    private RejectReturnHandler(Components components) {
+        this(components.lifecycle(), new OrderViews(components.trackingLinks()));
+    }
+
+    public RejectReturnHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -30,7 +37,7 @@ public final class RejectReturnHandler extends ApiHandler {
         String sellerId = request.seller().subject();
         Order order = orders.decideReturn(sellerId, request.pathParameter("orderId"),
                 request.pathParameter("returnId"), ReturnDecision.REJECT, reason(request), IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 
     /** The optional body {@code {"reason": "..."}}, shown to the buyer. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.http.IfMatch;
 import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.application.order.FulfilmentService;
@@ -20,18 +21,20 @@ import java.util.Map;
 public final class ShipOrderHandler extends ApiHandler {
     private final FulfilmentService fulfilment;
     private final TrackingConfig carriers;
+    private final OrderViews views;
 
     public ShipOrderHandler() {
         this(Components.fromEnvironment());
     }
 
     private ShipOrderHandler(Components components) {
-        this(components.fulfilment(), components.trackingConfig());
+        this(components.fulfilment(), components.trackingConfig(), new OrderViews(components.trackingLinks()));
     }
 
-    public ShipOrderHandler(FulfilmentService fulfilment, TrackingConfig carriers) {
+    public ShipOrderHandler(FulfilmentService fulfilment, TrackingConfig carriers, OrderViews views) {
         this.fulfilment = fulfilment;
         this.carriers = carriers;
+        this.views = views;
     }
 
     @Override
@@ -39,6 +42,6 @@ public final class ShipOrderHandler extends ApiHandler {
         String sellerId = request.seller().subject();
         ShipRequest ship = OrderBodies.ship(request.jsonBody(), carriers);
         Order order = fulfilment.ship(sellerId, request.pathParameter("orderId"), ship, IfMatch.version(request));
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

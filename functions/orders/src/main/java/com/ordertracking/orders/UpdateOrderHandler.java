@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
+import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.http.IfMatch;
 import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.application.order.OrderEdit;
@@ -19,13 +20,19 @@ import java.util.Map;
  */
 public final class UpdateOrderHandler extends ApiHandler {
     private final OrderLifecycleService orders;
+    private final OrderViews views;
 
     public UpdateOrderHandler() {
-        this(Components.fromEnvironment().lifecycle());
+        this(Components.fromEnvironment());
     }
 
-    public UpdateOrderHandler(OrderLifecycleService orders) {
+    private UpdateOrderHandler(Components components) {
+        this(components.lifecycle(), new OrderViews(components.trackingLinks()));
+    }
+
+    public UpdateOrderHandler(OrderLifecycleService orders, OrderViews views) {
         this.orders = orders;
+        this.views = views;
     }
 
     @Override
@@ -35,6 +42,6 @@ public final class UpdateOrderHandler extends ApiHandler {
         OrderEdit edit = OrderBodies.edit(request.jsonBody());
         long expectedVersion = IfMatch.requiredVersion(request);
         Order order = orders.edit(sellerId, orderId, edit, expectedVersion);
-        return ApiResponses.json(200, order, Map.of("etag", ApiResponses.etag(order.version())));
+        return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
     }
 }

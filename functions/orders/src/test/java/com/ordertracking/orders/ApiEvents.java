@@ -2,14 +2,15 @@ package com.ordertracking.orders;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.adapters.json.Json;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Adapts the sample events of events/ to one test's caller, order and body. */
-public final class ApiEvents {
+/** Loads the sample events of events/ and adapts them to one test's caller, order and body. */
+final class ApiEvents {
     private final APIGatewayV2HTTPEvent event;
 
     private ApiEvents(APIGatewayV2HTTPEvent event) {
@@ -21,8 +22,13 @@ public final class ApiEvents {
                 : new HashMap<>(event.getPathParameters()));
     }
 
-    public static ApiEvents from(String fixture) {
-        return new ApiEvents(Fixtures.load(fixture));
+    static ApiEvents from(String fixture) {
+        return new ApiEvents(load(fixture));
+    }
+
+    /** A sample event of events/ (on the test classpath) as is. */
+    static APIGatewayV2HTTPEvent load(String fixture) {
+        return EventLoader.loadApiGatewayHttpEvent(fixture);
     }
 
     public ApiEvents as(String role, String sub) {

@@ -40,7 +40,11 @@ class OpenApiCoverageTest {
             "PUT /me/notification-preferences", "GET /me/notification-preferences",
             "PATCH /me/orders/{orderId}/shipping-address", "POST /me/orders/{orderId}/returns",
             "POST /me/orders/{orderId}/feedback", "POST /webhooks/carriers/{carrier}", "POST /webhooks/aftership",
-            "POST /webhooks/easypost", "GET /track/{token}");
+            "POST /webhooks/easypost", "GET /track/{token}",
+            "POST /seller/webhooks", "GET /seller/webhooks", "GET /seller/webhooks/{webhookId}",
+            "DELETE /seller/webhooks/{webhookId}", "GET /seller/webhooks/{webhookId}/deliveries",
+            "POST /seller/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
+            "POST /seller/webhooks/{webhookId}/rotate-secret");
 
     @Test
     void every_template_route_is_in_openapi() throws IOException {

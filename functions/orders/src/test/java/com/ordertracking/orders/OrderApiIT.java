@@ -215,7 +215,7 @@ class OrderApiIT {
     }
 
     private static APIGatewayV2HTTPEvent getEvent(String orderId, String seller) {
-        APIGatewayV2HTTPEvent event = Fixtures.load("events/orders/get-order.json");
+        APIGatewayV2HTTPEvent event = ApiEvents.load("events/orders/get-order.json");
         event.setRawPath("/orders/" + orderId);
         event.setPathParameters(Map.of("orderId", orderId));
         asSeller(event, seller);

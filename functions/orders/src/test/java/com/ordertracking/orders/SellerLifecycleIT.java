@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 /** The seller's order lifecycle routes, through the handlers, against the embedded AWS stack. */
 @ExtendWith(LocalCloudExtension.class)
 class SellerLifecycleIT {
-    private final TestOrders orders;
+    private final StoredOrders orders;
     private final ListOrdersHandler list;
     private final UpdateOrderHandler update;
     private final CancelOrderHandler cancel;
@@ -38,7 +38,7 @@ class SellerLifecycleIT {
     private final String buyerId = "buyer-" + UUID.randomUUID();
 
     SellerLifecycleIT(LocalCloud cloud) {
-        this.orders = new TestOrders(cloud);
+        this.orders = new StoredOrders(cloud);
         this.list = cloud.instantiate("ListOrdersFunction", ListOrdersHandler::new);
         this.update = cloud.instantiate("UpdateOrderFunction", UpdateOrderHandler::new);
         this.cancel = cloud.instantiate("CancelOrderFunction", CancelOrderHandler::new);

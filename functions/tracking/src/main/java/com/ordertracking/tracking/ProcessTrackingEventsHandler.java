@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
@@ -11,9 +12,7 @@ import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCos
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.shared.wiring.Components;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Consumes the tracking-events queue. Each message is applied on its own (one DynamoDB transaction);
@@ -34,13 +33,15 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        FunctionLog log = FunctionLog.of(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
                 TrackingEvent trackingEvent = TrackingQueue.parse(message.getBody());
-                log(message, processor.process(trackingEvent));
+                log(log, message, processor.process(trackingEvent));
             } catch (RuntimeException e) {
-                log(message.getMessageId(), "tracking event failed; will be retried, then dead-lettered", e.toString());
+                log.warn("tracking event failed; will be retried, then dead-lettered", "messageId",
+                        message.getMessageId(), "error", e.toString(), "at", FunctionLog.origin(e));
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
             }
@@ -48,36 +49,21 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private static void log(SQSEvent.SQSMessage message, TrackingProcessor.Outcome outcome) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("messageId", message.getMessageId());
+    private static void log(FunctionLog log, SQSEvent.SQSMessage message, TrackingProcessor.Outcome outcome) {
         switch (outcome) {
             case TrackingProcessor.Outcome.Applied applied -> {
-                line.put("message", "tracking event applied");
-                line.put("orderId", applied.orderId());
-                line.put("orderStatus", applied.order().status());
+                // The cost of one event, for capacity planning (docs/tracking.md).
                 WriteCost capacity = applied.capacity();
-                if (capacity != null) {
-                    // The cost of one event, for capacity planning (docs/tracking.md).
-                    line.put("consumedWriteUnits", capacity.capacityUnits());
-                    line.put("tableWriteUnits", capacity.tableUnits());
-                    line.put("indexWriteUnits", capacity.indexUnits());
-                }
+                log.forOrder(applied.orderId()).info("tracking event applied", "messageId", message.getMessageId(),
+                        "orderStatus", applied.order().status(),
+                        "consumedWriteUnits", capacity == null ? null : capacity.capacityUnits(),
+                        "tableWriteUnits", capacity == null ? null : capacity.tableUnits(),
+                        "indexWriteUnits", capacity == null ? null : Json.write(capacity.indexUnits()));
             }
-            case TrackingProcessor.Outcome.Duplicate duplicate -> {
-                line.put("message", "tracking event already applied");
-                line.put("orderId", duplicate.orderId());
-            }
-            case TrackingProcessor.Outcome.Parked parked -> line.put("message", "tracking event parked: unknown tracking number");
+            case TrackingProcessor.Outcome.Duplicate duplicate -> log.forOrder(duplicate.orderId())
+                    .info("tracking event already applied", "messageId", message.getMessageId());
+            case TrackingProcessor.Outcome.Parked parked -> log.warn("tracking event parked: unknown tracking number",
+                    "messageId", message.getMessageId());
         }
-        System.out.println(Json.write(line));
-    }
-
-    private static void log(String messageId, String message, String error) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("messageId", messageId);
-        line.put("message", message);
-        line.put("error", error);
-        System.out.println(Json.write(line));
     }
 }

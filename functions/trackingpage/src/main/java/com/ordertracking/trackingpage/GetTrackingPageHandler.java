@@ -7,6 +7,7 @@ import com.ordertracking.shared.adapters.http.ProblemException;
 import com.ordertracking.shared.wiring.Components;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import java.util.UUID;
 
 /**
@@ -40,8 +41,8 @@ public final class GetTrackingPageHandler extends ApiHandler {
         } catch (RuntimeException e) {
             // Logged without the path: the token in it is a bearer credential for the page.
             String errorId = UUID.randomUUID().toString();
-            System.err.println("Tracking page failed, error id " + errorId + ": " + e);
-            e.printStackTrace();
+            FunctionLog.runtime().error("tracking page failed", "errorId", errorId, "error", e.toString(),
+                    "at", FunctionLog.origin(e));
             return html(503, TrackingPage.unavailable(errorId));
         }
     }

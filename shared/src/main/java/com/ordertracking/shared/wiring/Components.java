@@ -1,16 +1,21 @@
 package com.ordertracking.shared.wiring;
 
+import com.ordertracking.shared.adapters.http.sellerwebhook.JdkWebhookSender;
 import com.ordertracking.shared.adapters.http.webhook.TrackingIntake;
-import com.ordertracking.shared.adapters.messaging.Notifier;
 import com.ordertracking.shared.adapters.messaging.OrderEventPublisher;
 import com.ordertracking.shared.adapters.messaging.SnsEmailSubscriptions;
+import com.ordertracking.shared.adapters.messaging.SnsMessageSender;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueue;
 import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
+import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
-import com.ordertracking.shared.adapters.persistence.NotificationLedger;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
+import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookDeliveryRepository;
+import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookEndpointRepository;
+import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.application.notification.PreferencesService;
 import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.application.order.CompensationService;
@@ -20,14 +25,21 @@ import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
+import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
+import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
+import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
+import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.application.tracking.ParkedEvents;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.domain.OrderIds;
 import com.ordertracking.shared.domain.notification.NotificationTemplates;
+import com.ordertracking.shared.domain.sellerwebhook.ReceiverUrlPolicy;
+import com.ordertracking.shared.domain.sellerwebhook.RetrySchedule;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -63,6 +75,9 @@ public final class Components {
     private final Supplier<SnsClient> sns;
     private final Supplier<DynamoOrderRepository> orderRepository;
     private final Supplier<DynamoTrackingRepository> trackingRepository;
+    private final Supplier<JdkWebhookSender> webhookSender = once(() -> new JdkWebhookSender(JdkWebhookSender.TIMEOUT));
+    private final Supplier<SqsDeliveryQueue> webhookDeliveryQueue;
+    private final SecureRandom random = new SecureRandom();
 
     /** Built from {@code settings}; rules are read (and checked) at once, clients on first use. */
     public Components(Settings settings, Clock clock) {
@@ -76,6 +91,7 @@ public final class Components {
         this.sns = once(clients::sns);
         this.orderRepository = once(() -> new DynamoOrderRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
         this.trackingRepository = once(() -> new DynamoTrackingRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
+        this.webhookDeliveryQueue = once(() -> new SqsDeliveryQueue(sqs.get(), settings.required("WEBHOOK_DELIVERIES_QUEUE_URL")));
     }
 
     /** The components of the active function environment, built on its first request. */
@@ -156,9 +172,10 @@ public final class Components {
 
     public Notifier notifier() {
         return new Notifier(new NotificationTemplates(trackingLinks()), preferencesRepository(),
-                new NotificationLedger(dynamoDb.get(), ordersTable(),
+                new DynamoNotificationLedger(dynamoDb.get(), ordersTable(),
                         Duration.ofSeconds(Long.parseLong(settings.get("NOTIFY_CLAIM_TIMEOUT_SECONDS", "60"))), clock),
-                sns.get(), settings.required("BUYER_EMAIL_TOPIC_ARN"), settings.required("SELLER_ALERTS_TOPIC_ARN"));
+                new SnsMessageSender(sns.get(), settings.required("BUYER_EMAIL_TOPIC_ARN"),
+                        settings.required("SELLER_ALERTS_TOPIC_ARN")));
     }
 
     public OrderEventPublisher eventPublisher() {
@@ -166,7 +183,46 @@ public final class Components {
                 Duration.ofSeconds(Long.parseLong(settings.get("PUBLISH_RETRY_BUDGET_SECONDS", "20"))), clock);
     }
 
+    /** Seller webhooks: register, list, delete, rotate (docs/seller-webhooks.md); {@code WEBHOOK_URL_POLICY}. */
+    public WebhookRegistrationService webhookRegistrations() {
+        return new WebhookRegistrationService(webhookEndpoints(), webhookUrlPolicy(), ReceiverUrlPolicy.HostResolver.SYSTEM,
+                random, clock);
+    }
+
+    /** One delivery per subscribed endpoint of an event; {@code WEBHOOK_DELIVERIES_QUEUE_URL}. */
+    public WebhookFanOutService webhookFanOut() {
+        return new WebhookFanOutService(webhookEndpoints(), webhookDeliveryRepository(), webhookDeliveryQueue(), clock);
+    }
+
+    /**
+     * Attempts, replays and the delivery log; {@code WEBHOOK_RETRY_SCHEDULE_SECONDS} (default the real schedule).
+     * The queue and the HTTP client are built on first use: the log route needs neither.
+     */
+    public WebhookDeliveryService webhookDeliveries() {
+        RetrySchedule schedule = settings.optional("WEBHOOK_RETRY_SCHEDULE_SECONDS").map(RetrySchedule::parse)
+                .orElse(RetrySchedule.DEFAULT);
+        return new WebhookDeliveryService(webhookEndpoints(), webhookDeliveryRepository(), webhookDeliveryQueue(),
+                (url, headers, body) -> webhookSender.get().post(url, headers, body), webhookUrlPolicy(),
+                ReceiverUrlPolicy.HostResolver.SYSTEM, schedule, webhookRegistrations(), clock);
+    }
+
     // Parts -----------------------------------------------------------------------------------------------
+
+    private ReceiverUrlPolicy webhookUrlPolicy() {
+        return ReceiverUrlPolicy.ofSetting(settings.get("WEBHOOK_URL_POLICY", "public-only"));
+    }
+
+    private DynamoWebhookEndpointRepository webhookEndpoints() {
+        return new DynamoWebhookEndpointRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private DynamoWebhookDeliveryRepository webhookDeliveryRepository() {
+        return new DynamoWebhookDeliveryRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private DeliveryQueue webhookDeliveryQueue() {
+        return (delivery, delay) -> webhookDeliveryQueue.get().wake(delivery, delay);
+    }
 
     private String ordersTable() {
         return settings.required("ORDERS_TABLE");

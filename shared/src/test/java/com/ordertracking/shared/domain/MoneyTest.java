@@ -28,14 +28,14 @@ class MoneyTest {
                 "1.5,     KWD, 1.500",
                 "2,       KWD, 2.000",
         })
-        void amountIsAlwaysHeldAtTheCurrencysMinorUnitScale(String amount, String currency, String expected) {
+        void amount_is_always_held_at_the_currencys_minor_unit_scale(String amount, String currency, String expected) {
             Money money = Money.of(amount, currency);
             assertThat(money.amount()).isEqualByComparingTo(expected);
             assertThat(money.amount().toPlainString()).isEqualTo(expected);
         }
 
         @Test
-        void scaleIsTwoForUsdZeroForJpyThreeForKwd() {
+        void scale_is_two_for_usd_zero_for_jpy_three_for_kwd() {
             assertThat(Money.zero(USD).amount().scale()).isEqualTo(2);
             assertThat(Money.zero(JPY).amount().scale()).isZero();
             assertThat(Money.zero(KWD).amount().scale()).isEqualTo(3);
@@ -55,29 +55,29 @@ class MoneyTest {
                 "1.0005,  KWD, 1.000",
                 "1.0015,  KWD, 1.002",
         })
-        void roundingIsHalfEven(String amount, String currency, String expected) {
+        void rounding_is_half_even(String amount, String currency, String expected) {
             assertThat(Money.of(amount, currency).amount().toPlainString()).isEqualTo(expected);
         }
 
         @Test
-        void roundingModeIsBankersRounding() {
+        void rounding_mode_is_bankers_rounding() {
             assertThat(Money.ROUNDING).isEqualTo(java.math.RoundingMode.HALF_EVEN);
         }
 
         @Test
-        void equalAmountsWrittenWithDifferentScalesAreEqualMoney() {
+        void equal_amounts_written_with_different_scales_are_equal_money() {
             assertThat(Money.of("12.5", "USD")).isEqualTo(Money.of("12.50", "USD"));
             assertThat(Money.of("12.5", "USD")).hasSameHashCodeAs(Money.of("12.500", "USD"));
         }
 
         @Test
-        void nullAmountOrCurrencyIsRejected() {
+        void null_amount_or_currency_is_rejected() {
             assertThatNullPointerException().isThrownBy(() -> new Money(null, USD)).withMessage("amount");
             assertThatNullPointerException().isThrownBy(() -> new Money(BigDecimal.ONE, null)).withMessage("currency");
         }
 
         @Test
-        void toStringIsPlainAmountAndCode() {
+        void to_string_is_plain_amount_and_code() {
             assertThat(Money.of("1E+3", "USD")).hasToString("1000.00 USD");
             assertThat(Money.of("1500", "JPY")).hasToString("1500 JPY");
         }
@@ -86,12 +86,12 @@ class MoneyTest {
     @Nested
     class Arithmetic {
         @Test
-        void plusAddsAmountsOfTheSameCurrency() {
+        void plus_adds_amounts_of_the_same_currency() {
             assertThat(Money.of("10.10", "USD").plus(Money.of("0.95", "USD"))).isEqualTo(Money.of("11.05", "USD"));
         }
 
         @Test
-        void minusSubtractsAndMayGoNegative() {
+        void minus_subtracts_and_may_go_negative() {
             Money result = Money.of("1.00", "USD").minus(Money.of("2.50", "USD"));
             assertThat(result).isEqualTo(Money.of("-1.50", "USD"));
             assertThat(result.isNegative()).isTrue();
@@ -99,7 +99,7 @@ class MoneyTest {
         }
 
         @Test
-        void timesMultipliesByAQuantity() {
+        void times_multiplies_by_a_quantity() {
             assertThat(Money.of("19.99", "USD").times(3)).isEqualTo(Money.of("59.97", "USD"));
             assertThat(Money.of("1500", "JPY").times(0)).isEqualTo(Money.zero(JPY));
             assertThat(Money.of("0.125", "KWD").times(8)).isEqualTo(Money.of("1.000", "KWD"));
@@ -117,13 +117,13 @@ class MoneyTest {
                 "1.234,  KWD, 10,    0.123",
                 "80.00,  USD, 100,   80.00",
         })
-        void percentIsRoundedHalfEvenToTheMinorUnit(String amount, String currency, String percent, String expected) {
+        void percent_is_rounded_half_even_to_the_minor_unit(String amount, String currency, String percent, String expected) {
             assertThat(Money.of(amount, currency).percent(new BigDecimal(percent)).amount().toPlainString())
                     .isEqualTo(expected);
         }
 
         @Test
-        void minAndCompareToOrderByAmount() {
+        void min_and_compare_to_order_by_amount() {
             Money small = Money.of("1.00", "USD");
             Money large = Money.of("2.00", "USD");
             assertThat(small.min(large)).isSameAs(small);
@@ -134,7 +134,7 @@ class MoneyTest {
         }
 
         @Test
-        void mixingCurrenciesThrows() {
+        void mixing_currencies_throws() {
             Money dollars = Money.of("1.00", "USD");
             Money yen = Money.of("100", "JPY");
             assertThatThrownBy(() -> dollars.plus(yen))
@@ -165,7 +165,7 @@ class MoneyTest {
                 "0,       JPY, true",
                 "0.000,   USD, true",
         })
-        void fitsMinorUnitChecksDecimalsAgainstTheCurrency(String amount, String currency, boolean fits) {
+        void fits_minor_unit_checks_decimals_against_the_currency(String amount, String currency, boolean fits) {
             assertThat(Money.fitsMinorUnit(new BigDecimal(amount), Currency.getInstance(currency))).isEqualTo(fits);
         }
     }

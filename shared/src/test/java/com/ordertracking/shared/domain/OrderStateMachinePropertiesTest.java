@@ -24,7 +24,7 @@ class OrderStateMachinePropertiesTest {
 
     @Property(tries = 500)
     @Label("no sequence of legal transitions ever returns to PENDING")
-    void legalWalksNeverReturnToPending(@ForAll OrderStatus start, @ForAll("choices") List<Integer> choices) {
+    void legal_walks_never_return_to_pending(@ForAll OrderStatus start, @ForAll("choices") List<Integer> choices) {
         // GIVEN any start status WHEN we follow legal transitions
         List<OrderStatus> walk = walk(start, choices);
         // THEN PENDING never appears after the start
@@ -33,7 +33,7 @@ class OrderStateMachinePropertiesTest {
 
     @Property(tries = 300)
     @Label("from CANCELLED, nothing but REFUNDED is reachable")
-    void fromCancelledOnlyRefundedIsReachable(@ForAll("choices") List<Integer> choices) {
+    void from_cancelled_only_refunded_is_reachable(@ForAll("choices") List<Integer> choices) {
         List<OrderStatus> walk = walk(OrderStatus.CANCELLED, choices);
         assertThat(walk.subList(1, walk.size())).isSubsetOf(OrderStatus.REFUNDED);
         assertThat(walk.size()).isLessThanOrEqualTo(2);
@@ -41,7 +41,7 @@ class OrderStateMachinePropertiesTest {
 
     @Property(tries = 300)
     @Label("every step of a walk is accepted by transition() and the walk ends in a terminal state or runs out of choices")
-    void everyStepOfAWalkIsAcceptedByTransition(@ForAll OrderStatus start,
+    void every_step_of_a_walk_is_accepted_by_transition(@ForAll OrderStatus start,
             @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 1000) Integer> choices) {
         List<OrderStatus> walk = walk(start, choices);
         for (int i = 1; i < walk.size(); i++) {
@@ -53,7 +53,7 @@ class OrderStateMachinePropertiesTest {
 
     /** The lifecycle has no cycles, so a walk cannot be longer than the number of statuses. */
     @Property(tries = 300)
-    void walksAreShorterThanTheNumberOfStatuses(@ForAll OrderStatus start, @ForAll("choices") List<Integer> choices) {
+    void walks_are_shorter_than_the_number_of_statuses(@ForAll OrderStatus start, @ForAll("choices") List<Integer> choices) {
         assertThat(walk(start, choices)).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(OrderStatus.values().length);
     }
 

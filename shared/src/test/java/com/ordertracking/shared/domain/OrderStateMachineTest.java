@@ -71,13 +71,13 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void expectedTableCoversEveryStatus() {
+    void expected_table_covers_every_status() {
         assertThat(EXPECTED_NEXT.keySet()).containsExactlyInAnyOrder(OrderStatus.values());
     }
 
     @ParameterizedTest(name = "{0} -> {1} legal={2}")
     @MethodSource("allPairsOfStatuses")
-    void canTransition_matchesTheDocumentedLifecycleForEveryPairOfStatuses(OrderStatus from, OrderStatus to,
+    void can_transition_matches_the_documented_lifecycle_for_every_pair_of_statuses(OrderStatus from, OrderStatus to,
             boolean expectedLegal) {
         // GIVEN a pair of statuses WHEN asking whether the move is legal THEN the answer matches the table
         assertThat(OrderStateMachine.canTransition(from, to))
@@ -87,7 +87,7 @@ class OrderStateMachineTest {
 
     @ParameterizedTest(name = "{0} -> {1} legal={2}")
     @MethodSource("allPairsOfStatuses")
-    void transition_returnsTheTargetForLegalMovesAndThrowsForIllegalOnes(OrderStatus from, OrderStatus to,
+    void transition_returns_the_target_for_legal_moves_and_throws_for_illegal_ones(OrderStatus from, OrderStatus to,
             boolean expectedLegal) {
         if (expectedLegal) {
             // WHEN the move is legal THEN the new status is returned
@@ -105,12 +105,12 @@ class OrderStateMachineTest {
 
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
-    void nextStatuses_isExactlyTheDocumentedSetOfSuccessors(OrderStatus from) {
+    void next_statuses_is_exactly_the_documented_set_of_successors(OrderStatus from) {
         assertThat(OrderStateMachine.nextStatuses(from)).isEqualTo(EXPECTED_NEXT.get(from));
     }
 
     @Test
-    void nextStatuses_returnsACopyThatCannotCorruptTheRules() {
+    void next_statuses_returns_a_copy_that_cannot_corrupt_the_rules() {
         // GIVEN the successors of PENDING, WHEN a caller mutates the returned set
         Set<OrderStatus> next = OrderStateMachine.nextStatuses(PENDING);
         next.add(REFUNDED);
@@ -121,7 +121,7 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void exactlyReturnRejectedAndRefundedAreTerminal() {
+    void exactly_return_rejected_and_refunded_are_terminal() {
         Set<OrderStatus> terminal = EnumSet.noneOf(OrderStatus.class);
         for (OrderStatus status : OrderStatus.values()) {
             if (OrderStateMachine.isTerminal(status)) {
@@ -133,18 +133,18 @@ class OrderStateMachineTest {
 
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
-    void noStatusMayTransitionToItself(OrderStatus status) {
+    void no_status_may_transition_to_itself(OrderStatus status) {
         assertThat(OrderStateMachine.canTransition(status, status)).isFalse();
     }
 
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
-    void noStatusMayEverGoBackToPending(OrderStatus status) {
+    void no_status_may_ever_go_back_to_pending(OrderStatus status) {
         assertThat(OrderStateMachine.canTransition(status, PENDING)).isFalse();
     }
 
     @Test
-    void illegalTransitionMessageExplainsTheRejectedMove() {
+    void illegal_transition_message_explains_the_rejected_move() {
         // GIVEN a delivered order WHEN someone tries to cancel it THEN the message says what happened
         assertThatThrownBy(() -> OrderStateMachine.transition(DELIVERED, CANCELLED))
                 .isInstanceOf(IllegalTransitionException.class)
@@ -152,18 +152,18 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void everyStatusIsReachableFromPending() {
+    void every_status_is_reachable_from_pending() {
         assertThat(reachableFrom(PENDING)).containsExactlyInAnyOrder(OrderStatus.values());
     }
 
     @Test
-    void fromCancelledOnlyRefundedIsReachable() {
+    void from_cancelled_only_refunded_is_reachable() {
         assertThat(reachableFrom(CANCELLED)).containsExactlyInAnyOrder(CANCELLED, REFUNDED);
     }
 
     @Test
     @DisplayName("Once shipped, an order can neither be cancelled nor un-shipped")
-    void shippedOrLaterStatusesCannotReachCancelledOrPreShipmentStatuses() {
+    void shipped_or_later_statuses_cannot_reach_cancelled_or_pre_shipment_statuses() {
         for (OrderStatus status : OrderStatus.values()) {
             if (status.isShippedOrLater()) {
                 assertThat(reachableFrom(status)).as("reachable from %s", status)
@@ -173,7 +173,7 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void orderWithStatus_appliesLegalMoveAndBumpsVersion() {
+    void order_with_status_applies_legal_move_and_bumps_version() {
         // GIVEN a pending order at version 1
         Instant created = Instant.parse("2025-01-01T00:00:00Z");
         Instant later = created.plusSeconds(60);

@@ -53,7 +53,7 @@ class PricingPropertiesTest {
     }
 
     @Property(tries = 500)
-    void totalIsSubtotalMinusDiscountPlusShippingAndNeverNegative(@ForAll("orders") Case order) {
+    void total_is_subtotal_minus_discount_plus_shipping_and_never_negative(@ForAll("orders") Case order) {
         // WHEN a random order is priced
         Priced priced = Pricing.price(order.currency(), order.lines(), order.discount(), order.shipping());
         Totals totals = priced.totals();
@@ -66,7 +66,7 @@ class PricingPropertiesTest {
     }
 
     @Property(tries = 300)
-    void allAmountsAreAtTheCurrencyScaleAndLinesSumToSubtotal(@ForAll("orders") Case order) {
+    void all_amounts_are_at_the_currency_scale_and_lines_sum_to_subtotal(@ForAll("orders") Case order) {
         Priced priced = Pricing.price(order.currency(), order.lines(), order.discount(), order.shipping());
         int scale = order.currency().getDefaultFractionDigits();
         Totals totals = priced.totals();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class FunctionEnvironmentTest {
 
     @Test
-    void overlayIsVisibleOnlyInsideAndNestsAndFallsBackToProcessEnv() {
+    void overlay_is_visible_only_inside_and_nests_and_falls_back_to_process_env() {
         assertThat(FunctionEnvironment.get("OT_TEST_VAR")).isNull();
         String result = FunctionEnvironment.with(Map.of("OT_TEST_VAR", "outer"), () -> {
             assertThat(FunctionEnvironment.get("OT_TEST_VAR")).isEqualTo("outer");

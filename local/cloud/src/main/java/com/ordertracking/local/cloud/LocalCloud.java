@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS services this system uses, on a laptop: DynamoDB Local and ElasticMQ in this JVM plus an
- * SNS endpoint speaking the real query protocol — or, when {@code AWS_ENDPOINT_URL} is set, an
- * external emulator such as LocalStack or Floci. Either way every table, queue, topic and
- * subscription of template.yaml is provisioned from the template itself, and functions get the
+ * SNS endpoint speaking the real query protocol. Each service independently may instead be an
+ * external one (LocalStack, Floci, another stack) named by {@code AWS_ENDPOINT_URL_<SERVICE>} or
+ * {@code AWS_ENDPOINT_URL}. Either way every table, queue, topic and subscription of template.yaml
+ * is provisioned from the template itself on the side it belongs to, and functions get the
  * environment the template gives them.
  */
 public final class LocalCloud implements AutoCloseable {
@@ -47,8 +48,16 @@ public final class LocalCloud implements AutoCloseable {
     private final Outbox outbox;
     private final TemplateModel model;
 
-    /** Where the services listen; {@code embedded} is false when an external emulator is used. */
-    public record Endpoints(URI dynamoDb, URI sqs, URI sns, boolean embedded) {
+    /**
+     * Where the services listen and which of them run in this JVM ({@code embedded}) rather than at an
+     * endpoint named by {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL}.
+     */
+    public record Endpoints(URI dynamoDb, URI sqs, URI sns, boolean dynamoDbEmbedded, boolean sqsEmbedded,
+            boolean snsEmbedded) {
+        /** True when all three services run in this JVM. */
+        public boolean embedded() {
+            return dynamoDbEmbedded && sqsEmbedded && snsEmbedded;
+        }
     }
 
     /**
@@ -57,26 +66,33 @@ public final class LocalCloud implements AutoCloseable {
      * @param template   the SAM template to provision and serve
      * @param parameters template parameter overrides
      * @param dataDir    where DynamoDB keeps its data between runs; null for in-memory
-     * @param external   AWS settings naming an external endpoint ({@code AWS_ENDPOINT_URL...}); empty
-     *                   to start the embedded services
+     * @param aws        AWS settings ({@code AWS_REGION}, keys, {@code AWS_ENDPOINT_URL[_<SERVICE>]}): each of
+     *                   DynamoDB, SQS and SNS is embedded unless an endpoint URL names it
      */
-    public record Options(Path template, Map<String, String> parameters, Path dataDir, Optional<Settings> external) {
+    public record Options(Path template, Map<String, String> parameters, Path dataDir, Settings aws) {
         public Options {
             parameters = Map.copyOf(parameters);
         }
 
-        /** Embedded unless the process environment names an external endpoint. */
+        /** The process environment decides, service by service. */
         public static Options fromEnvironment(Path template) {
-            Settings env = Settings.of(System.getenv());
-            boolean external = env.optional("AWS_ENDPOINT_URL").isPresent()
-                    || env.optional("AWS_ENDPOINT_URL_DYNAMODB").isPresent();
-            return new Options(template, Map.of(), null, external ? Optional.of(env) : Optional.empty());
+            return new Options(template, Map.of(), null, Settings.of(System.getenv()));
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(template, parameters, dir, external);
+            return new Options(template, parameters, dir, aws);
         }
 
+        /** The same options with these template parameter overrides (as {@code sam deploy --parameter-overrides}). */
+        public Options withParameters(Map<String, String> overrides) {
+            Map<String, String> merged = new LinkedHashMap<>(parameters);
+            merged.putAll(overrides);
+            return new Options(template, merged, dataDir, aws);
+        }
+
+        public Options withAws(Map<String, String> settings) {
+            return new Options(template, parameters, dataDir, Settings.of(settings));
+        }
     }
 
     private LocalCloud(List<AutoCloseable> servers, Endpoints endpoints, Map<String, String> awsEnvironment,
@@ -99,42 +115,54 @@ public final class LocalCloud implements AutoCloseable {
             throw new LocalCloudException("Template not found: " + options.template().toAbsolutePath());
         }
         SamTemplate template = SamTemplate.load(options.template());
+        AwsClients requested = new AwsClients(options.aws());
+        Optional<URI> externalDynamoDb = requested.endpointFor("DYNAMODB");
+        Optional<URI> externalSqs = requested.endpointFor("SQS");
+        Optional<URI> externalSns = requested.endpointFor("SNS");
+        if (externalSns.isPresent() && externalSqs.isEmpty()) {
+            throw new LocalCloudException("AWS_ENDPOINT_URL_SNS names an external SNS but SQS is embedded: an external"
+                    + " SNS cannot deliver to queues in this JVM; also set AWS_ENDPOINT_URL_SQS");
+        }
+        boolean anyExternal = externalDynamoDb.isPresent() || externalSqs.isPresent() || externalSns.isPresent();
         List<AutoCloseable> servers = new ArrayList<>();
         try {
             LocalAccount account = LocalAccount.defaults();
-            Map<String, String> awsEnvironment = new LinkedHashMap<>();
-            SnsEndpoint snsEndpoint = null;
-            Outbox outbox = new Outbox();
-            Endpoints endpoints;
-            if (options.external().isPresent()) {
-                Settings external = options.external().get();
-                AwsClients probe = new AwsClients(external);
-                endpoints = new Endpoints(endpoint(probe, "DYNAMODB"), endpoint(probe, "SQS"), endpoint(probe, "SNS"), false);
-                for (String name : List.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                        "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL")) {
-                    external.optional(name).ifPresent(value -> awsEnvironment.put(name, value));
-                }
-                account = new LocalAccount(probe.region().id(), account.accountId(), account.stackName(),
+            if (anyExternal) {
+                account = new LocalAccount(requested.region().id(), account.accountId(), account.stackName(),
                         account.endpoints());
-            } else {
-                EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(0, options.dataDir());
-                servers.add(dynamo);
-                EmbeddedSqs elasticMq = EmbeddedSqs.start(0, account.region(), account.accountId());
-                servers.add(elasticMq);
-                awsEnvironment.put("AWS_REGION", account.region());
-                awsEnvironment.put("AWS_ACCESS_KEY_ID", LOCAL_KEY);
-                awsEnvironment.put("AWS_SECRET_ACCESS_KEY", LOCAL_KEY);
-                awsEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
-                awsEnvironment.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
-                snsEndpoint = new SnsEndpoint(account.region(), account.accountId(),
-                        new AwsClients(Settings.of(awsEnvironment)).sqs(), outbox).start();
-                servers.add(snsEndpoint);
-                awsEnvironment.put("AWS_ENDPOINT_URL_SNS", snsEndpoint.endpoint().toString());
-                endpoints = new Endpoints(dynamo.endpoint(), elasticMq.endpoint(), snsEndpoint.endpoint(), true);
             }
+            // One region and one set of keys for every client; embedded services accept any keys.
+            Map<String, String> awsEnvironment = new LinkedHashMap<>();
+            awsEnvironment.put("AWS_REGION", account.region());
+            boolean externalKeys = anyExternal && options.aws().optional("AWS_ACCESS_KEY_ID").isPresent();
+            for (String name : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+                Optional<String> value = externalKeys ? options.aws().optional(name)
+                        : name.equals("AWS_SESSION_TOKEN") ? Optional.empty() : Optional.of(LOCAL_KEY);
+                value.ifPresent(v -> awsEnvironment.put(name, v));
+            }
+            URI dynamoDbEndpoint = externalDynamoDb.orElseGet(() ->
+                    started(servers, EmbeddedDynamoDb.start(0, options.dataDir())).endpoint());
+            awsEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+            String region = account.region();
+            String accountId = account.accountId();
+            URI sqsEndpoint = externalSqs.orElseGet(() ->
+                    started(servers, EmbeddedSqs.start(0, region, accountId)).endpoint());
+            awsEnvironment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+            Outbox outbox = new Outbox();
+            SnsEndpoint snsEndpoint = null;
+            if (externalSns.isEmpty()) {
+                // The embedded SNS delivers to the queues wherever SQS is.
+                snsEndpoint = started(servers, new SnsEndpoint(region, accountId,
+                        new AwsClients(Settings.of(awsEnvironment)).sqs(), outbox).start());
+            }
+            URI snsUri = externalSns.orElse(snsEndpoint == null ? null : snsEndpoint.endpoint());
+            awsEnvironment.put("AWS_ENDPOINT_URL_SNS", snsUri.toString());
+            Endpoints endpoints = new Endpoints(dynamoDbEndpoint, sqsEndpoint, snsUri, externalDynamoDb.isEmpty(),
+                    externalSqs.isEmpty(), externalSns.isEmpty());
             account = account.withEndpoints(new LocalAccount.Endpoints(endpoints.dynamoDb(), endpoints.sqs(), endpoints.sns()));
             AwsClients clients = new AwsClients(Settings.of(awsEnvironment));
             TemplateResolver resolver = new TemplateResolver(template, account, options.parameters());
+            // Each client talks to its own side: tables where DynamoDB is, queues where SQS is, topics where SNS is.
             ProvisionedResources provisioned = new Provisioner(clients.dynamoDb(), clients.sqs(), clients.sns(),
                     resolver).provision();
             TemplateModel model = TemplateModel.of(provisioned.applyTo(resolver));
@@ -143,6 +171,11 @@ public final class LocalCloud implements AutoCloseable {
             closeAll(servers);
             throw e;
         }
+    }
+
+    private static <T extends AutoCloseable> T started(List<AutoCloseable> servers, T server) {
+        servers.add(server);
+        return server;
     }
 
     /** The template.yaml of this repository: the nearest one at or above the working directory. */
@@ -188,6 +221,7 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(awsEnvironment);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+        env.putAll(function.loggingEnvironment());
         env.putAll(function.environment());
         return env;
     }
@@ -213,7 +247,7 @@ public final class LocalCloud implements AutoCloseable {
         return sns;
     }
 
-    /** SMS and email the SNS endpoint would have delivered (embedded mode only). */
+    /** SMS and email the embedded SNS endpoint would have delivered (stays empty when SNS is external). */
     public Outbox outbox() {
         return outbox;
     }
@@ -229,10 +263,6 @@ public final class LocalCloud implements AutoCloseable {
         sqs.close();
         sns.close();
         closeAll(servers);
-    }
-
-    private static URI endpoint(AwsClients clients, String service) {
-        return clients.endpointFor(service).orElse(null);
     }
 
     private static void closeAll(List<AutoCloseable> servers) {

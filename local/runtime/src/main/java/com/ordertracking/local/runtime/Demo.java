@@ -26,7 +26,7 @@ final class Demo {
 
     void run() {
         try {
-            out.println("\n=== Demo: a day in the life ===");
+            out.println("\n=== A day in the life: a seller, a buyer called Ana, UPS and the delay monitor ===");
             String seller = token("seller", "demo-seller");
             step("A seller creates two orders for buyer Ana");
             JsonNode mug = send("POST", "/orders", seller, order("MUG-01", "Ceramic mug", 2, "12.50"),
@@ -42,15 +42,15 @@ final class Demo {
             step("A mistake in the order is named field by field (400 problem+json)");
             send("POST", "/orders", seller, "{\"currency\":\"usd\",\"items\":[]}", Map.of());
             notifications(seller);
-            delayedParcel();
-            out.println("\n=== Demo done. The system keeps running; try the curl commands above. ===\n");
+            String delayedOrder = delayedParcel();
+            tryNext(seller, delayedOrder);
         } catch (Exception e) {
             out.println("Demo stopped: " + e.getMessage());
         }
     }
 
     /** Issue 7: a parcel misses its estimate, the monitor flags it once, the seller sends a goodwill coupon. */
-    private void delayedParcel() throws Exception {
+    private String delayedParcel() throws Exception {
         String seller = token("seller", "demo-seller");
         java.util.Set<String> seen = new java.util.HashSet<>();
         outbox(seen, "", 0, Duration.ZERO); // Ana's earlier messages are not this story's
@@ -82,6 +82,25 @@ final class Demo {
         step("Ana gets the coupon code (stream → CompensationOffered → notifier)");
         String code = coupon.path("code").asText();
         outbox(seen, code.isEmpty() ? "coupon" : code, 2, Duration.ofSeconds(20));
+        return orderId;
+    }
+
+    /** The end of the story: what to look at next, ready to paste. */
+    private void tryNext(String seller, String orderId) throws Exception {
+        String page = send("GET", "/orders/" + orderId, seller, null, Map.of(), false).path("trackingPageUrl").asText();
+        String b = base.toString();
+        out.printf("""
+
+                === That was the demo. The system keeps running; try next, in another terminal: ===
+                  TOKEN=%2$s
+                  curl -s '%1$s/orders?delayed=true' -H "Authorization: Bearer $TOKEN"      # the seller's delayed orders
+                  curl -s %1$s/orders/%3$s/events -H "Authorization: Bearer $TOKEN"   # one order's timeline
+                  curl -s %1$s/_local/outbox                                     # every SMS and email sent
+                  %4$s
+                      (Ana's tracking page: open it in a browser)
+                  README.md "Try it" walks the same story by hand.
+
+                """, b, seller, orderId, page);
     }
 
     private static final String ANA_PHONE = "+14155550123";

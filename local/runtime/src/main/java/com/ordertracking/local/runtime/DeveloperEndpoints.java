@@ -42,13 +42,20 @@ final class DeveloperEndpoints {
         ObjectNode body = Json.MAPPER.createObjectNode();
         boolean ready = runtime.isReady();
         body.put("status", ready ? "ok" : "starting");
-        ObjectNode services = body.putObject("endpoints");
-        services.put("dynamodb", String.valueOf(endpoints.dynamoDb()));
-        services.put("sqs", String.valueOf(endpoints.sqs()));
-        services.put("sns", String.valueOf(endpoints.sns()));
-        body.put("embedded", endpoints.embedded());
+        body.put("baseUrl", runtime.baseUri().toString());
+        ObjectNode services = body.putObject("services");
+        service(services, "dynamodb", endpoints.dynamoDb(), endpoints.dynamoDbEmbedded());
+        service(services, "sqs", endpoints.sqs(), endpoints.sqsEmbedded());
+        service(services, "sns", endpoints.sns(), endpoints.snsEmbedded());
         body.set("functions", Json.tree(runtime.functions().keySet()));
         return LocalResponse.json(ready ? 200 : 503, Json.write(body));
+    }
+
+    /** Where a service is and whether it runs in this JVM ("embedded") or elsewhere ("external"). */
+    private static void service(ObjectNode services, String name, java.net.URI endpoint, boolean embedded) {
+        ObjectNode service = services.putObject(name);
+        service.put("endpoint", String.valueOf(endpoint));
+        service.put("mode", embedded ? "embedded" : "external");
     }
 
     private static LocalResponse token(LocalRuntime runtime, RawRequest request) {
@@ -76,6 +83,10 @@ final class DeveloperEndpoints {
         List<OutboxMessage> messages = runtime.cloud().outbox().messages().stream()
                 .filter(m -> endpoint == null || endpoint.equals(m.endpoint()))
                 .toList();
+        if (!runtime.cloud().endpoints().snsEmbedded()) {
+            return LocalResponse.json(200, Json.write(Map.of("messages", messages, "note",
+                    "SNS is external (" + runtime.cloud().endpoints().sns() + "): SMS and email go there, not here")));
+        }
         return LocalResponse.json(200, Json.write(Map.of("messages", messages)));
     }
 

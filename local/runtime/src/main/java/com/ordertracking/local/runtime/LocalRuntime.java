@@ -10,6 +10,7 @@ import com.ordertracking.local.cloud.template.FunctionEvent.SqsEvent;
 import com.ordertracking.local.cloud.template.FunctionSpec;
 import com.ordertracking.local.cloud.template.HttpApiSpec;
 import com.ordertracking.local.cloud.template.QueueSpec;
+import com.ordertracking.local.cloud.template.SamTemplate;
 import com.ordertracking.local.cloud.template.TemplateModel;
 import com.ordertracking.local.runtime.api.HttpApiGateway;
 import com.ordertracking.local.runtime.api.Route;
@@ -23,9 +24,12 @@ import com.ordertracking.local.runtime.sqs.SqsEventSourceConfig;
 import com.ordertracking.local.runtime.sqs.SqsEventSourcePoller;
 import com.ordertracking.local.runtime.streams.DynamoDbStreamConfig;
 import com.ordertracking.local.runtime.streams.DynamoDbStreamPoller;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +51,9 @@ public final class LocalRuntime implements AutoCloseable {
     static final Duration SQS_RETRY_DELAY = Duration.ofSeconds(1);
     /** Long-poll wait of SQS consumers, as Lambda's pollers use: a quiet queue costs one request per 20 s. */
     static final int SQS_LONG_POLL_SECONDS = 20;
+    private static final String LOOPBACK = "127.0.0.1";
+    /** The template parameter behind every link to the tracking page. */
+    private static final String PUBLIC_BASE_URL = "PublicBaseUrl";
 
     private final LocalCloud cloud;
     private final Map<String, FunctionInstance> functions;
@@ -57,8 +64,21 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<DynamoDbStreamPoller> streamPollers;
     private final ScheduleRunner schedules;
 
-    /** Where and how to run. {@code port} 0 picks a free port. */
-    public record Options(Path template, int port, Path dataDir) {
+    /**
+     * Where and how to run. {@code port} 0 picks a free port. {@code aws}: the AWS settings that decide,
+     * service by service, embedded or external ({@code AWS_ENDPOINT_URL[_<SERVICE>]}); by default the
+     * process environment. {@code parameters} override template parameter defaults (like
+     * {@code sam deploy --parameter-overrides}).
+     */
+    public record Options(Path template, int port, Path dataDir, Map<String, String> aws, Map<String, String> parameters) {
+        public Options {
+            aws = Map.copyOf(aws);
+            parameters = Map.copyOf(parameters);
+        }
+
+        public Options(Path template, int port, Path dataDir) {
+            this(template, port, dataDir, System.getenv(), Map.of());
+        }
     }
 
     private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions,
@@ -85,8 +105,28 @@ public final class LocalRuntime implements AutoCloseable {
         if (System.getProperty("pekko.scheduler.tick-duration") == null) {
             System.setProperty("pekko.scheduler.tick-duration", "100ms");
         }
-        LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template());
-        LocalCloud cloud = LocalCloud.start(options.dataDir() == null ? cloudOptions : cloudOptions.withDataDir(options.dataDir()));
+        // The port first: links in messages and pages (PublicBaseUrl) must name the real one.
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 0);
+        } catch (BindException e) {
+            throw new LocalCloudException("Port " + options.port() + " is already in use; choose another with --port");
+        } catch (IOException e) {
+            throw new LocalCloudException("The HTTP server could not start: " + e.getMessage(), e);
+        }
+        LocalCloud cloud;
+        try {
+            LocalCloud.Options cloudOptions = LocalCloud.Options.fromEnvironment(options.template())
+                    .withAws(options.aws()).withDataDir(options.dataDir())
+                    .withParameters(options.parameters());
+            if (declaresPublicBaseUrl(options.template())) {
+                cloudOptions = cloudOptions.withParameters(Map.of(PUBLIC_BASE_URL, publicBaseUrl(server)));
+            }
+            cloud = LocalCloud.start(cloudOptions);
+        } catch (RuntimeException e) {
+            server.stop(0);
+            throw e;
+        }
         List<AutoCloseable> started = new ArrayList<>();
         try {
             TemplateModel model = cloud.model();
@@ -112,13 +152,12 @@ public final class LocalRuntime implements AutoCloseable {
                                 function.logicalId(), http.authorizer().isPresent(), http.authorizationScopes()));
                         case SqsEvent sqs when sqs.enabled() -> {
                             QueueSpec queue = model.queueByArn(sqs.queue().arn()).orElse(null);
-                            SqsEventSourcePoller poller = new SqsEventSourcePoller(new SqsEventSourceConfig(
+                            SqsEventSourceConfig config = new SqsEventSourceConfig(
                                     function.logicalId(), sqs.queue().url(), sqs.queue().arn(), sqs.batchSize(),
                                     sqs.maximumBatchingWindowInSeconds(), sqs.reportBatchItemFailures(),
                                     queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY,
-                                    SQS_LONG_POLL_SECONDS, region, sqs.maximumConcurrency().orElse(0)),
-                                    cloud.sqs(), invoker);
-                            sqsPollers.add(poller);
+                                    SQS_LONG_POLL_SECONDS, region, sqs.maximumConcurrency().orElse(0));
+                            sqsPollers.add(new SqsEventSourcePoller(config, cloud.sqs(), invoker));
                         }
                         case DynamoDbStreamEvent stream when stream.enabled() -> {
                             String onFailure = stream.onFailureDestination()
@@ -144,26 +183,19 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, invokers::get, Clock.systemUTC());
-            HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config("127.0.0.1", options.port(),
+            HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config(LOOPBACK, options.port(),
                     HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, invokers::get, authorizer);
             LocalRuntime runtime = new LocalRuntime(cloud, functions, invokers, authorizer, gateway, sqsPollers,
                     streamPollers, schedules);
             DeveloperEndpoints.register(gateway, runtime);
-            try {
-                gateway.start();
-            } catch (BindException e) {
-                throw new LocalCloudException("Port " + options.port() + " is already in use; choose another with --port");
-            }
+            gateway.start(server);
             started.add(gateway);
             sqsPollers.forEach(p -> started.add(p.start()));
             streamPollers.forEach(p -> started.add(p.start()));
             started.add(schedules.start());
             return runtime;
-        } catch (IOException e) {
-            closeQuietly(started);
-            cloud.close();
-            throw new LocalCloudException("The HTTP server could not start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            server.stop(0);
             closeQuietly(started);
             cloud.close();
             throw e;
@@ -198,8 +230,22 @@ public final class LocalRuntime implements AutoCloseable {
                 .orElse(LocalJwtAuthorizer.Config.defaults());
     }
 
+    /** How links name this runtime: {@code http://localhost:<port>}, the port really bound. */
     public URI baseUri() {
-        return gateway.baseUri();
+        return URI.create(publicBaseUrl(gateway.port()));
+    }
+
+    /** Templates without the parameter (e.g. a test's own) have no links to fix. */
+    private static boolean declaresPublicBaseUrl(Path template) {
+        return Files.isRegularFile(template) && SamTemplate.load(template).parameters().containsKey(PUBLIC_BASE_URL);
+    }
+
+    private static String publicBaseUrl(HttpServer server) {
+        return publicBaseUrl(server.getAddress().getPort());
+    }
+
+    private static String publicBaseUrl(int port) {
+        return "http://localhost:" + port;
     }
 
     public LocalCloud cloud() {

@@ -8,10 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
+import java.net.URI;
+import java.time.Duration;
+import com.ordertracking.local.cloud.LocalCloud;
 
 /**
  * {@code java -jar local/target/order-tracking-local.jar [--port 3000] [--data-dir DIR] [--demo]
- * [--template FILE]}: starts the whole system and prints how to use it.
+ * [--verbose] [--template FILE]}: starts the whole system and prints one banner saying how to use it.
+ * The embedded services' start-up chatter and JDK warnings are held back unless {@code --verbose}
+ * (and shown if start-up fails); afterwards one line per function invocation.
  */
 public final class Main {
     private static final String USAGE = """
@@ -19,17 +24,20 @@ public final class Main {
               --port N          HTTP port (default 3000; 0 picks a free one)
               --data-dir DIR    keep DynamoDB data in DIR between runs (default: in memory)
               --demo            play a scripted day in the life once the system is up
+              --verbose         also show the embedded services' logs and every function log line
               --template FILE   SAM template to serve (default: ./template.yaml, else the bundled copy)
-              --help            this text""";
+              --help            this text
+            Each of DynamoDB, SQS and SNS is embedded unless AWS_ENDPOINT_URL_<SERVICE> (or AWS_ENDPOINT_URL)
+            names an external endpoint.""";
+    private static final Duration TOKEN_TTL = Duration.ofHours(12);
 
     private Main() {
     }
 
-    record Arguments(int port, Path dataDir, boolean demo, Path template) {
+    record Arguments(int port, Path dataDir, boolean demo, boolean verbose, Path template) {
     }
 
     public static void main(String[] args) {
-        quietLibraryLogs();
         Arguments arguments;
         try {
             arguments = parse(args);
@@ -39,21 +47,29 @@ public final class Main {
             System.exit(2);
             return;
         }
+        ConsoleLevels.apply(arguments.verbose(), arguments.demo());
         LocalRuntime runtime;
+        StartupOutput startup = arguments.verbose() ? StartupOutput.passThrough() : StartupOutput.holdBack();
         try {
             runtime = LocalRuntime.start(new LocalRuntime.Options(arguments.template(), arguments.port(), arguments.dataDir()));
         } catch (LocalCloudException | TemplateException e) {
+            startup.release(true);
             System.err.println("error: " + e.getMessage());
             System.exit(1);
             return;
+        } catch (RuntimeException e) {
+            startup.release(true);
+            throw e;
         }
+        startup.release(false);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping...");
             runtime.close();
             stopped.countDown();
         }, "shutdown"));
-        printBanner(runtime);
+        String token = runtime.authorizer().mint("seller", "seller-1", TOKEN_TTL);
+        System.out.print(banner(runtime, token));
         if (arguments.demo()) {
             new Demo(runtime.baseUri(), System.out).run();
         }
@@ -68,6 +84,7 @@ public final class Main {
         int port = 3000;
         Path dataDir = null;
         boolean demo = false;
+        boolean verbose = false;
         Path template = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -75,6 +92,7 @@ public final class Main {
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--template" -> template = Path.of(value(args, ++i, "--template"));
                 case "--demo" -> demo = true;
+                case "--verbose", "-v" -> verbose = true;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -82,7 +100,7 @@ public final class Main {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Arguments(port, dataDir, demo, template != null ? template : defaultTemplate());
+        return new Arguments(port, dataDir, demo, verbose, template != null ? template : defaultTemplate());
     }
 
     private static String value(String[] args, int index, String option) {
@@ -123,36 +141,28 @@ public final class Main {
         }
     }
 
-    /** Our invocation lines stay; the embedded services' chatter goes. */
-    private static void quietLibraryLogs() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.com.ordertracking", "info");
-        System.setProperty("org.slf4j.simpleLogger.log.lambda", "info");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s %3$s - %5$s%6$s%n");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
-        System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+    /** The one banner: where it runs, what is embedded, a ready token and a command to paste. */
+    static String banner(LocalRuntime runtime, String token) {
+        String base = runtime.baseUri().toString();
+        LocalCloud.Endpoints endpoints = runtime.cloud().endpoints();
+        String services = endpoints.embedded() ? "DynamoDB, SQS and SNS embedded"
+                : String.join(" · ", service("DynamoDB", endpoints.dynamoDb(), endpoints.dynamoDbEmbedded()),
+                        service("SQS", endpoints.sqs(), endpoints.sqsEmbedded()),
+                        service("SNS", endpoints.sns(), endpoints.snsEmbedded()));
+        return """
+
+                Order tracking is running at %1$s  (%2$d functions from template.yaml; %3$s)
+
+                  A seller token (seller-1, valid 12 hours) and a first request to paste:
+                    TOKEN=%4$s
+                    curl -s %1$s/orders -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"buyer":{"id":"buyer-1","name":"Ana Souza","email":"ana@example.com","phone":"+14155550123"},"currency":"USD","items":[{"sku":"MUG-01","name":"Ceramic mug","quantity":2,"unitPrice":"12.50"}],"shippingAddress":{"name":"Ana Souza","line1":"500 Market St","city":"San Francisco","region":"CA","postalCode":"94105","country":"US"}}'
+
+                  The whole story step by step: README.md, "Try it".  Ctrl-C stops; --verbose shows all logs.
+
+                """.formatted(base, runtime.functions().size(), services, token);
     }
 
-    private static void printBanner(LocalRuntime runtime) {
-        String base = runtime.baseUri().toString().replaceAll("/$", "");
-        System.out.printf("""
-
-                Order tracking is ready on %1$s  (%2$d functions from template.yaml)
-                  DynamoDB %3$s · SQS %4$s · SNS %5$s
-
-                  Get a seller token:
-                    TOKEN=$(curl -s -X POST %1$s/_local/tokens -d '{"role":"seller","sub":"seller-1"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
-                  Create an order:
-                    curl -s -X POST %1$s/orders -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"buyer":{"id":"buyer-1","name":"Ana Souza","email":"ana@example.com","phone":"+14155550123"},"currency":"USD","items":[{"sku":"MUG-01","name":"Ceramic mug","quantity":2,"unitPrice":"12.50"}],"shippingAddress":{"name":"Ana Souza","line1":"500 Market St","city":"San Francisco","region":"CA","postalCode":"94105","country":"US"}}'
-                  SMS and email SNS would have sent:  curl -s %1$s/_local/outbox
-                  Health:                             curl -s %1$s/_local/health
-
-                Press Ctrl-C to stop.
-                """, base, runtime.functions().size(), runtime.cloud().endpoints().dynamoDb(),
-                runtime.cloud().endpoints().sqs(), runtime.cloud().endpoints().sns());
+    private static String service(String name, URI endpoint, boolean embedded) {
+        return name + (embedded ? " embedded" : " at " + endpoint);
     }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.logging.FunctionLog;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,10 +29,17 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 return ApiResponses.problem(problem.get().atInstance(request.path()));
             }
             String errorId = UUID.randomUUID().toString();
-            System.err.println("Unhandled error " + errorId + " on " + request.path() + ": " + e);
-            e.printStackTrace();
+            // One line through the runtime's logger (JSON on AWS), never a stack trace on stdout.
+            FunctionLog.of(context).forOrder(orderIdOf(event)).error("unhandled error", "errorId", errorId,
+                    "route", event == null ? null : event.getRouteKey(), "error", e.toString(), "at", FunctionLog.origin(e));
             return ApiResponses.problem(Problem.of(500, "internal", "Internal error",
                     "Something went wrong on our side; quote error id " + errorId).atInstance(request.path()));
         }
+    }
+
+    /** The order a request is about, for the log line (route path parameter), if any. */
+    private static String orderIdOf(APIGatewayV2HTTPEvent event) {
+        Map<String, String> parameters = event == null ? null : event.getPathParameters();
+        return parameters == null ? null : parameters.get("orderId");
     }
 }

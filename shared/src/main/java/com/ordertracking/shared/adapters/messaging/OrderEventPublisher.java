@@ -1,5 +1,6 @@
 package com.ordertracking.shared.adapters.messaging;
 
+import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.domain.event.OrderEvent;
 import java.time.Clock;
@@ -76,11 +77,11 @@ public final class OrderEventPublisher {
                     return -1;
                 }
                 if (senderFault) {
-                    log("event rejected by SNS", response.failed().toString());
+                    FunctionLog.runtime().error("event rejected by SNS", "failed", response.failed());
                     return pending.values().iterator().next();
                 }
             } catch (SdkException e) {
-                log("SNS unavailable; retrying", e.toString());
+                FunctionLog.runtime().warn("SNS unavailable; retrying", "error", e.toString());
             }
             if (clock.instant().plus(pause).isAfter(deadline)) {
                 return pending.values().iterator().next();
@@ -124,12 +125,5 @@ public final class OrderEventPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for SNS", e);
         }
-    }
-
-    private static void log(String message, String error) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("message", message);
-        line.put("error", error);
-        System.out.println(Json.write(line));
     }
 }

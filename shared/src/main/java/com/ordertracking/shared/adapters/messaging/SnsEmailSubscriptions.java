@@ -14,21 +14,18 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  */
 public final class SnsEmailSubscriptions implements EmailSubscriptions {
     private final SnsClient sns;
-    private final String buyerEmailTopicArn;
-    private final String sellerAlertsTopicArn;
+    private final EmailTopics topics;
 
     /** Either topic may be null in a function that never subscribes that party. */
     public SnsEmailSubscriptions(SnsClient sns, String buyerEmailTopicArn, String sellerAlertsTopicArn) {
         this.sns = sns;
-        this.buyerEmailTopicArn = buyerEmailTopicArn;
-        this.sellerAlertsTopicArn = sellerAlertsTopicArn;
+        this.topics = new EmailTopics(buyerEmailTopicArn, sellerAlertsTopicArn);
     }
 
     @Override
     public String reconcile(Party party, String partyId, String currentArn, String currentEmail, String wantedEmail) {
-        String attribute = party == Party.BUYER ? "buyerId" : "sellerId";
-        String topicArn = party == Party.BUYER ? buyerEmailTopicArn : sellerAlertsTopicArn;
-        String filter = Json.write(Map.of(attribute, List.of(partyId)));
+        boolean buyer = party == Party.BUYER;
+        String filter = Json.write(Map.of(EmailTopics.idAttribute(buyer), List.of(partyId)));
         if (currentArn != null && wantedEmail != null && wantedEmail.equals(currentEmail)) {
             // Re-assert the filter: repairs a subscription whose attributes drifted.
             sns.setSubscriptionAttributes(s -> s.subscriptionArn(currentArn).attributeName("FilterPolicy")
@@ -45,9 +42,7 @@ public final class SnsEmailSubscriptions implements EmailSubscriptions {
         if (wantedEmail == null) {
             return null;
         }
-        if (topicArn == null) {
-            throw new IllegalStateException("No email topic configured for " + attribute);
-        }
+        String topicArn = topics.topicArn(buyer);
         return sns.subscribe(s -> s.topicArn(topicArn).protocol("email").endpoint(wantedEmail)
                 .returnSubscriptionArn(true)
                 .attributes(Map.of("FilterPolicy", filter, "FilterPolicyScope", "MessageAttributes")))

@@ -17,20 +17,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attributes, all strings, bounded size); the listing then checks the values belong to its own
  * partition and range, so an edited cursor is a 400, never another party's data or a 500.
  */
-final class Cursors {
+public final class Cursors {
     private static final int MAX_LENGTH = 2048;
 
     private Cursors() {
     }
 
-    static String encode(Map<String, AttributeValue> key) {
+    public static String encode(Map<String, AttributeValue> key) {
         Map<String, String> plain = new TreeMap<>();
         key.forEach((name, value) -> plain.put(name, value.s()));
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, AttributeValue> decode(String cursor, Set<String> attributes) {
+    public static Map<String, AttributeValue> decode(String cursor, Set<String> attributes) {
         if (cursor.length() > MAX_LENGTH) {
             throw new InvalidCursorException("is too long");
         }

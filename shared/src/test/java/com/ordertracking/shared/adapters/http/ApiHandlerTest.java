@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ordertracking.shared.adapters.logging.RecordingContext;
 import com.ordertracking.shared.adapters.http.order.OrderBodies;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.FieldError;
@@ -65,13 +66,13 @@ class ApiHandlerTest {
     }
 
     @Test
-    void successfulResponsesPassThroughUnchanged() {
+    void successful_responses_pass_through_unchanged() {
         APIGatewayV2HTTPResponse ok = ApiResponses.json(200, Map.of("ok", true));
         assertThat(call(request -> ok, event("/orders", null))).isSameAs(ok);
     }
 
     @Test
-    void problemExceptionBecomesProblemJsonWithItsStatusAndTheRequestPathAsInstance() {
+    void problem_exception_becomes_problem_json_with_its_status_and_the_request_path_as_instance() {
         // GIVEN a handler that rejects the request with a 404 problem
         APIGatewayV2HTTPResponse response = call(request -> {
             throw new ProblemException(Problem.notFound("Order ord_1 was not found"));
@@ -87,7 +88,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void validationExceptionBecomesA400ListingEveryFieldError() {
+    void validation_exception_becomes_a_400_listing_every_field_error() {
         APIGatewayV2HTTPResponse response = call(request -> {
             throw new ValidationException(List.of(
                     new FieldError("items[1].quantity", "must be between 1 and 10000"),
@@ -105,7 +106,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void singleValidationErrorIsSpelledOutInTheDetail() {
+    void single_validation_error_is_spelled_out_in_the_detail() {
         APIGatewayV2HTTPResponse response = call(request -> {
             throw ValidationException.of("currency", "is required");
         }, event("/orders", "{}"));
@@ -113,7 +114,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void realRequestValidationFlowsThroughAsA400() {
+    void real_request_validation_flows_through_as_a_400() {
         // GIVEN a body that parses as JSON but is not a valid order
         APIGatewayV2HTTPResponse response = call(request -> {
             OrderBodies.newOrder(request.jsonBody());
@@ -126,7 +127,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void illegalTransitionBecomesA409() {
+    void illegal_transition_becomes_a_409() {
         APIGatewayV2HTTPResponse response = call(request -> {
             throw new IllegalTransitionException(OrderStatus.DELIVERED, OrderStatus.CANCELLED);
         }, event("/orders/ord_1/status", null));
@@ -138,17 +139,21 @@ class ApiHandlerTest {
     }
 
     @Test
-    void unexpectedExceptionBecomesA500WithoutInternalsButWithAnErrorIdThatIsLogged() {
+    void unexpected_exception_becomes_a_500_without_internals_but_with_an_error_id_that_is_logged() {
         // GIVEN a handler that fails unexpectedly with internals in the message
+        RecordingContext context = new RecordingContext("order-tracking-CreateOrder");
+        PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
         APIGatewayV2HTTPResponse response;
         try {
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            response = call(request -> {
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+            response = new TestHandler(request -> {
                 throw new IllegalStateException("jdbc password=hunter2 at table orders");
-            }, event("/orders", null));
+            }).handleRequest(event("/orders", null), context);
         } finally {
+            System.setOut(originalOut);
             System.setErr(originalErr);
         }
         // THEN the client sees a generic 500 problem
@@ -166,11 +171,16 @@ class ApiHandlerTest {
         String detail = body.get("detail").asText();
         String errorId = detail.substring(detail.lastIndexOf(' ') + 1);
         assertThat(errorId).matches("[0-9a-f-]{36}");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains(errorId).contains("hunter2");
+        // AND logged as one ERROR line through the Lambda logger, naming the function, never a stack trace
+        assertThat(context.lines()).singleElement().asString()
+                .startsWith("ERROR unhandled error function=order-tracking-CreateOrder errorId=" + errorId)
+                .contains("hunter2", "at=")
+                .doesNotContain("\n");
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
-    void malformedJsonBodyBecomesA400MalformedJsonProblem() {
+    void malformed_json_body_becomes_a_400_malformed_json_problem() {
         APIGatewayV2HTTPResponse response = call(request -> {
             request.jsonBody();
             return ApiResponses.json(200, Map.of());
@@ -181,7 +191,7 @@ class ApiHandlerTest {
     }
 
     @Test
-    void callerWithoutClaimsBecomesA403() {
+    void caller_without_claims_becomes_a_403() {
         APIGatewayV2HTTPResponse response = call(request -> {
             request.seller();
             return ApiResponses.json(200, Map.of());

@@ -38,12 +38,12 @@ class ApiRequestTest {
     @Nested
     class JsonBody {
         @Test
-        void validJsonIsParsedToATree() {
+        void valid_json_is_parsed_to_a_tree() {
             assertThat(withBody("{\"a\": [1, 2]}").jsonBody().get("a").size()).isEqualTo(2);
         }
 
         @Test
-        void base64EncodedBodyIsDecodedFirst() {
+        void base_64_encoded_body_is_decoded_first() {
             String encoded = Base64.getEncoder().encodeToString("{\"name\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8));
             ApiRequest request = new ApiRequest(APIGatewayV2HTTPEvent.builder()
                     .withBody(encoded).withIsBase64Encoded(true).build());
@@ -52,7 +52,7 @@ class ApiRequestTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"{", "{\"a\": }", "not json", "{\"a\": 1,}", "[1 2]"})
-        void malformedJsonIsA400MalformedJsonProblemWithALocation(String body) {
+        void malformed_json_is_a_400_malformed_json_problem_with_a_location(String body) {
             Problem problem = problemOf(() -> withBody(body).jsonBody());
             assertThat(problem.status()).isEqualTo(400);
             assertThat(problem.type()).isEqualTo("/problems/malformed-json");
@@ -60,7 +60,7 @@ class ApiRequestTest {
         }
 
         @Test
-        void jsonBeyondTheParsersLimitsIsA400NotA500() {
+        void json_beyond_the_parsers_limits_is_a_400_not_a_500() {
             // GIVEN a number longer than Jackson allows and nesting deeper than it allows
             String hugeNumber = "{\"x\": " + "1".repeat(2000) + "}";
             String deepNesting = "[".repeat(3000) + "]".repeat(3000);
@@ -74,14 +74,14 @@ class ApiRequestTest {
         }
 
         @Test
-        void trailingDataAfterTheJsonValueIsMalformed() {
+        void trailing_data_after_the_json_value_is_malformed() {
             Problem problem = problemOf(() -> withBody("{\"a\": 1} garbage").jsonBody());
 
             assertThat(problem.type()).isEqualTo("/problems/malformed-json");
         }
 
         @Test
-        void invalidBase64IsA400() {
+        void invalid_base_64_is_a_400() {
             ApiRequest request = new ApiRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/aftership")
                     .withBody("%%%").withIsBase64Encoded(true).build());
 
@@ -92,7 +92,7 @@ class ApiRequestTest {
         }
 
         @Test
-        void missingOrBlankBodyIsA400MalformedJsonProblem() {
+        void missing_or_blank_body_is_a_400_malformed_json_problem() {
             for (String body : new String[] {null, "", "   "}) {
                 Problem problem = problemOf(() -> withBody(body).jsonBody());
                 assertThat(problem.type()).as("body %s", body).isEqualTo("/problems/malformed-json");
@@ -104,7 +104,7 @@ class ApiRequestTest {
     @Nested
     class Callers {
         @Test
-        void missingRequestContextOrClaimsIsA403() {
+        void missing_request_context_or_claims_is_a_403() {
             ApiRequest noContext = new ApiRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/orders").build());
             assertThat(problemOf(noContext::caller).status()).isEqualTo(403);
             ApiRequest noAuthorizer = new ApiRequest(APIGatewayV2HTTPEvent.builder()
@@ -115,7 +115,7 @@ class ApiRequestTest {
         }
 
         @Test
-        void claimsWithoutSubOrRoleAreA403() {
+        void claims_without_sub_or_role_are_a_403() {
             assertThat(problemOf(() -> withClaims(Map.of("role", "seller")).caller()).status()).isEqualTo(403);
             assertThat(problemOf(() -> withClaims(Map.of("sub", "  ", "role", "seller")).caller()).status())
                     .isEqualTo(403);
@@ -125,14 +125,14 @@ class ApiRequestTest {
         }
 
         @Test
-        void unknownRoleIsA403NamingTheRole() {
+        void unknown_role_is_a_403_naming_the_role() {
             Problem problem = problemOf(() -> withClaims(Map.of("sub", "u1", "role", "admin")).caller());
             assertThat(problem.status()).isEqualTo(403);
             assertThat(problem.detail()).isEqualTo("Unknown role admin");
         }
 
         @Test
-        void sellerAndBuyerRolesAreReadCaseInsensitively() {
+        void seller_and_buyer_roles_are_read_case_insensitively() {
             assertThat(withClaims(Map.of("sub", "s1", "role", "Seller")).caller())
                     .isEqualTo(new Caller("s1", Caller.Role.SELLER));
             assertThat(withClaims(Map.of("sub", "b1", "role", "buyer")).caller())
@@ -140,7 +140,7 @@ class ApiRequestTest {
         }
 
         @Test
-        void seller_andBuyer_routesRejectTheOtherRole() {
+        void seller_and_buyer_routes_reject_the_other_role() {
             ApiRequest buyer = withClaims(Map.of("sub", "b1", "role", "buyer"));
             ApiRequest seller = withClaims(Map.of("sub", "s1", "role", "seller"));
             assertThat(seller.seller().subject()).isEqualTo("s1");
@@ -153,7 +153,7 @@ class ApiRequestTest {
     @Nested
     class HeadersAndParameters {
         @Test
-        void headersAreFoundCaseInsensitivelyAndBlankCountsAsAbsent() {
+        void headers_are_found_case_insensitively_and_blank_counts_as_absent() {
             Map<String, String> headers = new HashMap<>();
             headers.put("idempotency-key", "k1");
             headers.put("If-Match", "\"3\"");
@@ -167,7 +167,7 @@ class ApiRequestTest {
         }
 
         @Test
-        void missingPathParameterIsA400() {
+        void missing_path_parameter_is_a_400() {
             ApiRequest request = new ApiRequest(APIGatewayV2HTTPEvent.builder()
                     .withPathParameters(Map.of("orderId", "ord_1")).build());
             assertThat(request.pathParameter("orderId")).isEqualTo("ord_1");
@@ -177,7 +177,7 @@ class ApiRequestTest {
         }
 
         @Test
-        void queryParametersAreOptional() {
+        void query_parameters_are_optional() {
             ApiRequest request = new ApiRequest(APIGatewayV2HTTPEvent.builder()
                     .withQueryStringParameters(Map.of("limit", "10")).build());
             assertThat(request.query("limit")).contains("10");

@@ -23,7 +23,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void decimalsTooSmallOrTooLargeToStoreAreFieldErrorsNotPoison() {
+    void decimals_too_small_or_too_large_to_store_are_field_errors_not_poison() {
         // GIVEN decimals that parse but that no money field can hold (1e-500000 would later fail to print)
         JsonFields fields = root("{\"tiny\": \"1e-500000\", \"huge\": 1e30, \"long\": \"" + "9".repeat(80)
                 + "\", \"fine\": \"12.50\", \"percent\": 12.5}");
@@ -38,7 +38,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void timesMustBeReadableAndInsideTheAcceptedWindow() {
+    void times_must_be_readable_and_inside_the_accepted_window() {
         // GIVEN a good time, an unreadable one and one far outside the window (it would break sort keys)
         JsonFields fields = root("{\"eta\": \"2026-11-27T18:00:00Z\", \"bad\": \"tomorrow\","
                 + " \"far\": \"+999999-01-01T00:00:00Z\"}");
@@ -54,7 +54,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void anObjectBodyStartsValidAndThrowsNothing() {
+    void an_object_body_starts_valid_and_throws_nothing() {
         JsonFields fields = root("{}");
         assertThat(fields.isValid()).isTrue();
         assertThat(fields.errors()).isEmpty();
@@ -62,7 +62,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void nonObjectRootIsABodyErrorAndEveryAccessorStaysSafe() {
+    void non_object_root_is_a_body_error_and_every_accessor_stays_safe() {
         // GIVEN an array body
         JsonFields fields = root("[1,2]");
         // WHEN fields are read
@@ -75,7 +75,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void pathsOfNestedObjectsAndArrayElementsAreFull() {
+    void paths_of_nested_objects_and_array_elements_are_full() {
         JsonFields fields = root("""
                 {"order": {"lines": [{"qty": 1}, {"qty": "x"}]}}""");
         JsonFields order = fields.requiredObject("order");
@@ -90,7 +90,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void throwIfInvalidCarriesEveryError() {
+    void throw_if_invalid_carries_every_error() {
         JsonFields fields = root("{\"a\": 1}");
         fields.requiredText("a", 10);
         fields.requiredText("b", 10);
@@ -101,7 +101,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void errorsListIsACopy() {
+    void errors_list_is_a_copy() {
         JsonFields fields = root("{}");
         List<FieldError> before = fields.errors();
         fields.error("x", "bad");
@@ -110,14 +110,14 @@ class JsonFieldsTest {
     }
 
     @Test
-    void rejectUnknownReportsEachUnknownFieldInOrder() {
+    void reject_unknown_reports_each_unknown_field_in_order() {
         JsonFields fields = root("{\"a\":1, \"zz\":2, \"b\":3, \"yy\":null}");
         fields.rejectUnknown(Set.of("a", "b"));
         assertThat(fields.errors()).extracting(FieldError::field).containsExactly("zz", "yy");
     }
 
     @Test
-    void textIsStrippedAndCheckedForBlanknessAndLength() {
+    void text_is_stripped_and_checked_for_blankness_and_length() {
         JsonFields fields = root("{\"ok\": \"  hi  \", \"blank\": \" \\t \", \"long\": \"abcdef\", \"num\": 5}");
         assertThat(fields.requiredText("ok", 2)).isEqualTo("hi");
         assertThat(fields.requiredText("blank", 10)).isNull();
@@ -131,7 +131,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void nullValuesCountAsAbsent() {
+    void null_values_count_as_absent() {
         JsonFields fields = root("{\"a\": null}");
         assertThat(fields.has("a")).isFalse();
         assertThat(fields.optionalDecimal("a")).isNull();
@@ -141,7 +141,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void decimalsMayBeNumbersOrNumericStrings() {
+    void decimals_may_be_numbers_or_numeric_strings() {
         JsonFields fields = root("""
                 {"n": 12.5, "s": "12.50", "padded": " 3 ", "int": 7, "exp": "1E+3", "word": "ten", "bool": true}""");
         assertThat(fields.requiredDecimal("n")).isEqualByComparingTo("12.5");
@@ -157,7 +157,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void integersMustBeWholeAndInRange() {
+    void integers_must_be_whole_and_in_range() {
         JsonFields fields = root("""
                 {"ok": 5, "low": 0, "high": 11, "frac": 2.5, "big": 99999999999, "text": "5"}""");
         assertThat(fields.requiredInt("ok", 1, 10)).isEqualTo(5);
@@ -176,7 +176,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void booleansMustBeJsonBooleans() {
+    void booleans_must_be_json_booleans() {
         JsonFields fields = root("{\"yes\": true, \"no\": false, \"text\": \"true\"}");
         assertThat(fields.optionalBoolean("yes")).isTrue();
         assertThat(fields.optionalBoolean("no")).isFalse();
@@ -186,7 +186,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void objectsAndArraysAreTypeChecked() {
+    void objects_and_arrays_are_type_checked() {
         JsonFields fields = root("{\"o\": [], \"a\": {}, \"few\": [], \"mixed\": [{}, 1, \"x\"]}");
         assertThat(fields.requiredObject("o")).isNull();
         assertThat(fields.requiredObject("missing")).isNull();
@@ -203,7 +203,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void validationExceptionOfBuildsASingleError() {
+    void validation_exception_of_builds_a_single_error() {
         ValidationException e = ValidationException.of("x", "is bad");
         assertThat(e.errors()).containsExactly(new FieldError("x", "is bad"));
     }

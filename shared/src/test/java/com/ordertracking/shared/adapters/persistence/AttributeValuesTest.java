@@ -38,7 +38,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void nestedObjectsAndArraysMapToNativeDynamoDbMapsAndLists() {
+    void nested_objects_and_arrays_map_to_native_dynamo_db_maps_and_lists() {
         // GIVEN a nested JSON object
         JsonNode json = parse("""
                 {"id": "ord_1", "price": "12.50", "qty": 3, "paid": true,
@@ -57,7 +57,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void roundTripPreservesNestedStructureStringsAndNumbers() {
+    void round_trip_preserves_nested_structure_strings_and_numbers() {
         String json = """
                 {"id":"ord_1","price":"12.50","qty":3,"neg":-42,"ratio":0.1,"flag":false,\
                 "big":12345678901234567890,\
@@ -67,7 +67,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void nullFieldsAreOmittedAtEveryObjectLevel() {
+    void null_fields_are_omitted_at_every_object_level() {
         // GIVEN nulls in the top-level object and in a nested one
         Map<String, AttributeValue> item = AttributeValues.fromObject(parse("""
                 {"a": null, "b": 1, "nested": {"c": null, "d": "x"}}"""));
@@ -79,7 +79,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void nullsInsideArraysKeepTheirPosition() {
+    void nulls_inside_arrays_keep_their_position() {
         Map<String, AttributeValue> item = AttributeValues.fromObject(parse("{\"l\": [1, null, 3]}"));
         assertThat(item.get("l").l()).containsExactly(
                 AttributeValue.fromN("1"), AttributeValue.fromNul(true), AttributeValue.fromN("3"));
@@ -87,7 +87,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void exactDecimalNumbersKeepTheirScaleBothWays() {
+    void exact_decimal_numbers_keep_their_scale_both_ways() {
         // GIVEN a number node that keeps its trailing zero (an exact tree)
         ObjectNode exact = EXACT.objectNode().put("amount", new BigDecimal("12.50"));
         // WHEN stored THEN the DynamoDB number text is exact
@@ -100,7 +100,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void numbersAreWrittenInPlainNotationAndReadBackByMagnitude() {
+    void numbers_are_written_in_plain_notation_and_read_back_by_magnitude() {
         Map<String, AttributeValue> item = AttributeValues.fromObject(EXACT.objectNode()
                 .put("thousand", new BigDecimal("1E+3"))
                 .put("tiny", new BigDecimal("1E-10"))
@@ -119,7 +119,7 @@ class AttributeValuesTest {
     }
 
     @Test
-    void dynamoOnlyTypesAreReadAsJsonArraysAndBinary() throws Exception {
+    void dynamo_only_types_are_read_as_json_arrays_and_binary() throws Exception {
         ObjectNode json = AttributeValues.toObject(Map.of(
                 "ss", AttributeValue.fromSs(List.of("a", "b")),
                 "ns", AttributeValue.fromNs(List.of("1", "2.5")),
@@ -131,13 +131,13 @@ class AttributeValuesTest {
     }
 
     @Test
-    void onlyObjectsMapToItems() {
+    void only_objects_map_to_items() {
         assertThatIllegalArgumentException().isThrownBy(() -> AttributeValues.fromObject(parse("[1]")));
         assertThatIllegalArgumentException().isThrownBy(() -> AttributeValues.fromObject(parse("\"x\"")));
     }
 
     @Test
-    void aWholeOrderSurvivesTheRoundTripUnchanged() {
+    void a_whole_order_survives_the_round_trip_unchanged() {
         // GIVEN a realistic order serialised with the application's mapper (money as strings)
         Instant at = Instant.parse("2025-03-01T12:34:56.789Z");
         Order order = new Order("ord_abc", "seller-1",

@@ -32,7 +32,7 @@ class TableKeysPropertiesTest {
     }
 
     @Property(tries = 2000)
-    void lexicographicOrderOfSortableTimeEqualsTimeOrder(@ForAll("instants") Instant a, @ForAll("instants") Instant b) {
+    void lexicographic_order_of_sortable_time_equals_time_order(@ForAll("instants") Instant a, @ForAll("instants") Instant b) {
         // GIVEN two instants WHEN both are formatted
         String sa = TableKeys.sortableTime(a);
         String sb = TableKeys.sortableTime(b);
@@ -42,7 +42,7 @@ class TableKeysPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void sortableTimeIsFixedWidthAndParsesBackToTheMillisecond(@ForAll("instants") Instant time) {
+    void sortable_time_is_fixed_width_and_parses_back_to_the_millisecond(@ForAll("instants") Instant time) {
         String text = TableKeys.sortableTime(time);
         assertThat(text).hasSize(24).endsWith("Z");
         assertThat(Instant.parse(text)).isEqualTo(time.truncatedTo(ChronoUnit.MILLIS));

@@ -18,18 +18,18 @@ class TableKeysTest {
             "0999-12-31T23:59:59.999Z,        0999-12-31T23:59:59.999Z",
             "9999-12-31T23:59:59.999Z,        9999-12-31T23:59:59.999Z",
     })
-    void sortableTimeIsFixedWidthUtcWithMilliseconds(String instant, String expected) {
+    void sortable_time_is_fixed_width_utc_with_milliseconds(String instant, String expected) {
         assertThat(TableKeys.sortableTime(Instant.parse(instant))).isEqualTo(expected).hasSize(24);
     }
 
     @Test
-    void createdSortKeyIsTimeThenOrderId() {
+    void created_sort_key_is_time_then_order_id() {
         assertThat(TableKeys.createdSortKey(Instant.parse("2025-03-01T12:00:00Z"), "ord_1"))
                 .isEqualTo("2025-03-01T12:00:00.000Z#ord_1");
     }
 
     @Test
-    void partitionKeysArePrefixedByEntity() {
+    void partition_keys_are_prefixed_by_entity() {
         assertThat(TableKeys.orderPk("ord_1")).isEqualTo("ORDER#ord_1");
         assertThat(TableKeys.sellerPk("s1")).isEqualTo("SELLER#s1");
         assertThat(TableKeys.sellerStatusPk("s1", "SHIPPED")).isEqualTo("SELLER#s1#STATUS#SHIPPED");

@@ -133,7 +133,7 @@ class OrderServiceTest {
     @Nested
     class Create {
         @Test
-        void createdOrderIsPricedPendingAtVersionOne() {
+        void created_order_is_priced_pending_at_version_one() {
             // GIVEN the valid request: 2 x 12.50 + 19.99, 10% off, 4.99 shipping
             // WHEN a seller creates it
             OrderService.Created created = service.create("seller-1", request(), null);
@@ -157,7 +157,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void withoutAKeyEveryCallCreatesANewOrderAndNothingIsClaimed() {
+        void without_a_key_every_call_creates_a_new_order_and_nothing_is_claimed() {
             service.create("seller-1", request(), null);
             service.create("seller-1", request(), null);
             assertThat(repository.orders).hasSize(2);
@@ -165,7 +165,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void aKeyIsClaimedForTheSellerWithTheRequestHashForTwentyFourHours() {
+        void a_key_is_claimed_for_the_seller_with_the_request_hash_for_twenty_four_hours() {
             service.create("seller-1", request(), "key-1");
             assertThat(repository.claimsSeen).singleElement().satisfies(claim -> {
                 assertThat(claim.sellerId()).isEqualTo("seller-1");
@@ -176,7 +176,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void sameKeyAndSameRequestIsAReplayOfTheFirstOrder() {
+        void same_key_and_same_request_is_a_replay_of_the_first_order() {
             // GIVEN an order created with a key
             Order first = service.create("seller-1", request(), "key-1").order();
             // WHEN the same request is retried with the same key (even formatted differently)
@@ -189,7 +189,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void sameKeyForADifferentRequestIsA422() {
+        void same_key_for_a_different_request_is_a_422() {
             service.create("seller-1", request(), "key-1");
             Problem problem = problemOf(() -> service.create("seller-1",
                     request(b -> NewOrderTest.item(b, 0).put("quantity", 3)), "key-1"));
@@ -200,7 +200,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void theSameKeyUsedByTwoSellersDoesNotCollide() {
+        void the_same_key_used_by_two_sellers_does_not_collide() {
             service.create("seller-1", request(), "shared-key");
             OrderService.Created other = service.create("seller-2", request(), "shared-key");
             assertThat(other.replayed()).isFalse();
@@ -209,7 +209,7 @@ class OrderServiceTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"", "has space", "tab\tkey", "ключ", "caf\u00e9", "line\nbreak"})
-        void malformedIdempotencyKeyIsA400BeforeAnythingIsStored(String key) {
+        void malformed_idempotency_key_is_a_400_before_anything_is_stored(String key) {
             Problem problem = problemOf(() -> service.create("seller-1", request(), key));
             assertThat(problem.status()).isEqualTo(400);
             assertThat(problem.type()).isEqualTo("/problems/invalid-idempotency-key");
@@ -217,7 +217,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void idempotencyKeyMayBeUpTo255VisibleAsciiCharacters() {
+        void idempotency_key_may_be_up_to_255_visible_ascii_characters() {
             assertThat(service.create("seller-1", request(), "k".repeat(255)).order()).isNotNull();
             assertThat(service.create("seller-1", request(), "!~\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}").order())
                     .isNotNull();
@@ -229,13 +229,13 @@ class OrderServiceTest {
     @Nested
     class Get {
         @Test
-        void sellerGetsTheirOwnOrder() {
+        void seller_gets_their_own_order() {
             Order created = service.create("seller-1", request(), null).order();
             assertThat(service.getForSeller("seller-1", created.orderId())).isEqualTo(created);
         }
 
         @Test
-        void anotherSellersOrderLooksExactlyLikeAMissingOne() {
+        void another_sellers_order_looks_exactly_like_a_missing_one() {
             // GIVEN seller-1's order
             Order created = service.create("seller-1", request(), null).order();
             // WHEN seller-2 asks for it, and for an id that does not exist
@@ -252,13 +252,13 @@ class OrderServiceTest {
     @Nested
     class Hash {
         @Test
-        void sameRequestHashesTheSame() {
+        void same_request_hashes_the_same() {
             assertThat(OrderService.hash(request())).isEqualTo(OrderService.hash(request())).hasSize(64)
                     .matches("[0-9a-f]{64}");
         }
 
         @Test
-        void formattingFieldOrderAndNumberSpellingDoNotChangeTheHash() throws Exception {
+        void formatting_field_order_and_number_spelling_do_not_change_the_hash() throws Exception {
             // GIVEN the valid body re-ordered, re-spaced and with amounts spelled differently
             String reordered = """
                     {"shippingFee": 4.99, "discount": {"percentOff": "10.0", "description": "Spring sale"},
@@ -273,7 +273,7 @@ class OrderServiceTest {
         }
 
         @Test
-        void anyMeaningfulDifferenceChangesTheHash() {
+        void any_meaningful_difference_changes_the_hash() {
             String base = OrderService.hash(request());
             assertThat(List.of(
                     OrderService.hash(request(b -> NewOrderTest.item(b, 0).put("quantity", 3))),

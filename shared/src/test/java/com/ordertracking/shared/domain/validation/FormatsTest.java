@@ -11,19 +11,19 @@ class FormatsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"US", "HK", "DE", "JP", "KW", "GB"})
-    void knownUpperCaseAlpha2CodesAreCountries(String code) {
+    void known_upper_case_alpha_2_codes_are_countries(String code) {
         assertThat(Formats.isCountryCode(code)).isTrue();
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"us", "Us", "USA", "ZZ", "U", "UK", "1A"})
-    void otherStringsAreNotCountries(String code) {
+    void other_strings_are_not_countries(String code) {
         assertThat(Formats.isCountryCode(code)).isFalse();
     }
 
     @Test
-    void postalCodeIsRequiredInTheUsButNotInHongKong() {
+    void postal_code_is_required_in_the_us_but_not_in_hong_kong() {
         assertThat(Formats.requiresPostalCode("US")).isTrue();
         assertThat(Formats.requiresPostalCode("DE")).isTrue();
         assertThat(Formats.requiresPostalCode("HK")).isFalse();
@@ -32,21 +32,21 @@ class FormatsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"USD", "JPY", "KWD", "EUR", "BHD"})
-    void isoCurrenciesWithMinorUnitsAreAccepted(String code) {
+    void iso_currencies_with_minor_units_are_accepted(String code) {
         assertThat(Formats.isCurrencyCode(code)).isTrue();
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"usd", "Usd", "US", "USDD", "XYZ", "XAU", "XXX", "1SD"})
-    void otherCurrencyCodesAreRejected(String code) {
+    void other_currency_codes_are_rejected(String code) {
         // XAU (gold) and XXX (no currency) are ISO codes without a minor unit: not money we price in
         assertThat(Formats.isCurrencyCode(code)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"+14155550123", "+442071838750", "+8522345678", "+1234567", "+123456789012345"})
-    void e164NumbersAreAccepted(String phone) {
+    void e_164_numbers_are_accepted(String phone) {
         assertThat(Formats.isE164(phone)).isTrue();
     }
 
@@ -54,13 +54,13 @@ class FormatsTest {
     @NullAndEmptySource
     @ValueSource(strings = {"14155550123", "+04155550123", "+123456", "+1234567890123456", "+1 415 555 0123",
             "+1(415)5550123", "++14155550123", "+1415555012x"})
-    void nonE164NumbersAreRejected(String phone) {
+    void non_e_164_numbers_are_rejected(String phone) {
         assertThat(Formats.isE164(phone)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ann@example.com", "a.b+tag@sub.example.co.uk", "x@y.z"})
-    void plausibleEmailsAreAccepted(String email) {
+    void plausible_emails_are_accepted(String email) {
         assertThat(Formats.isEmail(email)).isTrue();
     }
 
@@ -68,12 +68,12 @@ class FormatsTest {
     @NullAndEmptySource
     @ValueSource(strings = {"ann", "ann@example", "@example.com", "ann@@example.com", "ann @example.com",
             "ann@exa mple.com"})
-    void implausibleEmailsAreRejected(String email) {
+    void implausible_emails_are_rejected(String email) {
         assertThat(Formats.isEmail(email)).isFalse();
     }
 
     @Test
-    void emailsLongerThan254CharactersAreRejected() {
+    void emails_longer_than_254_characters_are_rejected() {
         String local = "a".repeat(64);
         String domain = "b".repeat(185) + ".com"; // 64 + 1 + 189 = 254
         assertThat(Formats.isEmail(local + "@" + domain)).isTrue();

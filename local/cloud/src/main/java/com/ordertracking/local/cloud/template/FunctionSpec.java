@@ -13,6 +13,8 @@ import java.util.Map;
  * @param architectures default {@code [x86_64]}
  * @param environment  resolved Environment.Variables (Globals merged, function wins)
  * @param events       triggers from Events plus any {@code AWS::Lambda::EventSourceMapping} targeting it
+ * @param logFormat    LoggingConfig.LogFormat ({@code Text} or {@code JSON}, Globals merged; default Text)
+ * @param applicationLogLevel LoggingConfig.ApplicationLogLevel (JSON format only; default INFO)
  */
 public record FunctionSpec(
         String logicalId,
@@ -25,7 +27,16 @@ public record FunctionSpec(
         int timeout,
         List<String> architectures,
         Map<String, String> environment,
-        List<FunctionEvent> events) {
+        List<FunctionEvent> events,
+        String logFormat,
+        String applicationLogLevel) {
+
+    /** What Lambda puts in the function's environment for its LoggingConfig ({@code AWS_LAMBDA_LOG_*}). */
+    public java.util.Map<String, String> loggingEnvironment() {
+        return "JSON".equalsIgnoreCase(logFormat)
+                ? java.util.Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", applicationLogLevel)
+                : java.util.Map.of("AWS_LAMBDA_LOG_FORMAT", "TEXT");
+    }
 
     /** Events of one kind, e.g. {@code eventsOfType(FunctionEvent.SqsEvent.class)}. */
     public <T extends FunctionEvent> List<T> eventsOfType(Class<T> type) {

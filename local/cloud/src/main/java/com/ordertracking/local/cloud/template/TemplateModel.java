@@ -370,7 +370,10 @@ public final class TemplateModel {
         List<String> arch = strings(p.path("Architectures"));
         return new FunctionSpec(id, name, resolver.getAtt(id, "Arn", id), p.path("Handler").asText(""),
                 p.path("Runtime").asText(""), code, p.path("MemorySize").asInt(128), p.path("Timeout").asInt(3),
-                arch.isEmpty() ? List.of("x86_64") : arch, Collections.unmodifiableMap(env), events);
+                arch.isEmpty() ? List.of("x86_64") : arch, Collections.unmodifiableMap(env), events,
+                // Literals in practice; LogGroup (a !Ref) is not needed locally and stays unresolved.
+                r.properties().path("LoggingConfig").path("LogFormat").asText("Text"),
+                r.properties().path("LoggingConfig").path("ApplicationLogLevel").asText("INFO"));
     }
 
     private Optional<FunctionEvent> samEvent(String fnId, String name, JsonNode raw) {

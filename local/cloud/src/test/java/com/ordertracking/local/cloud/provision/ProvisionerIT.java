@@ -86,7 +86,7 @@ class ProvisionerIT {
     }
 
     @Test
-    void createsTablesWithIndexesStreamsAndTtl() {
+    void creates_tables_with_indexes_streams_and_ttl() {
         ProvisionedResources result = new Provisioner(dynamoDb, sqs, null, resolver).provision();
 
         TableDescription orders = dynamoDb.describeTable(b -> b.tableName("it-orders-local")).table();
@@ -124,7 +124,7 @@ class ProvisionerIT {
     }
 
     @Test
-    void createsQueuesWithRedriveToTheDeadLetterQueue() {
+    void creates_queues_with_redrive_to_the_dead_letter_queue() {
         ProvisionedResources result = new Provisioner(dynamoDb, sqs, null, resolver).provision();
 
         var dlq = result.queues().get("OrderEventsDlq");
@@ -153,7 +153,7 @@ class ProvisionerIT {
     }
 
     @Test
-    void runningTwiceIsNotAnErrorAndKeepsSubscriptionsUnique() {
+    void running_twice_is_not_an_error_and_keeps_subscriptions_unique() {
         FakeSnsClient sns = new FakeSnsClient();
         ProvisionedResources first = new Provisioner(dynamoDb, sqs, sns, resolver).provision();
         ProvisionedResources second = new Provisioner(dynamoDb, sqs, sns, resolver).provision();
@@ -174,7 +174,7 @@ class ProvisionerIT {
     }
 
     @Test
-    void bringsExistingQueueAttributesInLineWithTheTemplate() {
+    void brings_existing_queue_attributes_in_line_with_the_template() {
         String url = new Provisioner(dynamoDb, sqs, null, resolver).provision().queues().get("StreamFailuresQueue").url();
         sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "7")));
         new Provisioner(dynamoDb, sqs, null, resolver).provision(); // CreateQueue now conflicts: must update
@@ -183,7 +183,7 @@ class ProvisionerIT {
     }
 
     @Test
-    void skipsSnsWithoutClient() {
+    void skips_sns_without_client() {
         ProvisionedResources result = new Provisioner(dynamoDb, sqs, null, resolver).provision();
         assertThat(result.snsSkipped()).isTrue();
         assertThat(result.topics()).isEmpty();
@@ -191,7 +191,7 @@ class ProvisionerIT {
     }
 
     @Test
-    void realStreamArnFeedsBackIntoTheResolver() {
+    void real_stream_arn_feeds_back_into_the_resolver() {
         ProvisionedResources result = new Provisioner(dynamoDb, sqs, null, resolver).provision();
         String real = dynamoDb.describeTable(b -> b.tableName("it-orders-local")).table().latestStreamArn();
 

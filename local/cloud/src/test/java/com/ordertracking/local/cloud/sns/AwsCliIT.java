@@ -74,7 +74,7 @@ class AwsCliIT {
     }
 
     @Test
-    void createSubscribePublishAndReceiveWithTheCli() throws Exception {
+    void create_subscribe_publish_and_receive_with_the_cli() throws Exception {
         stack.sqs.createQueue(r -> r.queueName("cli-q"));
         Result topic = sns("sns", "create-topic", "--name", "cli-t");
         assertThat(topic.exitCode()).as(topic.stderr()).isZero();
@@ -104,7 +104,7 @@ class AwsCliIT {
     }
 
     @Test
-    void smsActionsAndErrorsWithTheCli() throws Exception {
+    void sms_actions_and_errors_with_the_cli() throws Exception {
         Result sms = sns("sns", "publish", "--phone-number", "+15555550199", "--message", "code 1234");
         assertThat(sms.exitCode()).as(sms.stderr()).isZero();
         assertThat(stack.outbox.messagesTo("+15555550199")).extracting(OutboxMessage::message).containsExactly("code 1234");

@@ -34,7 +34,7 @@ class FilterPolicyTest {
     @Nested
     class AttributeScope {
         @Test
-        void exactStringMatchesOneOfTheListedValues() {
+        void exact_string_matches_one_of_the_listed_values() {
             String policy = """
                     {"status": ["SHIPPED", "DELIVERED"]}""";
             assertThat(attributes(policy, "status", "String", "SHIPPED")).isTrue();
@@ -44,13 +44,13 @@ class FilterPolicyTest {
         }
 
         @Test
-        void missingAttributeDoesNotMatch() {
+        void missing_attribute_does_not_match() {
             assertThat(attributes("{\"status\": [\"SHIPPED\"]}")).isFalse();
             assertThat(attributes("{\"status\": [\"SHIPPED\"]}", "other", "String", "SHIPPED")).isFalse();
         }
 
         @Test
-        void severalKeysMustAllMatch() {
+        void several_keys_must_all_match() {
             String policy = """
                     {"status": ["SHIPPED"], "channel": ["sms"]}""";
             assertThat(attributes(policy, "status", "String", "SHIPPED", "channel", "String", "sms")).isTrue();
@@ -59,7 +59,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void numericExactMatchComparesNumbersNotText() {
+        void numeric_exact_match_compares_numbers_not_text() {
             String policy = "{\"qty\": [100]}";
             assertThat(attributes(policy, "qty", "Number", "100")).isTrue();
             assertThat(attributes(policy, "qty", "Number", "100.0")).isTrue();
@@ -70,13 +70,13 @@ class FilterPolicyTest {
         }
 
         @Test
-        void numericEqualsOperator() {
+        void numeric_equals_operator() {
             assertThat(attributes("{\"n\": [{\"numeric\": [\"=\", 3.5]}]}", "n", "Number", "3.50")).isTrue();
             assertThat(attributes("{\"n\": [{\"numeric\": [\"=\", 3.5]}]}", "n", "Number", "3.6")).isFalse();
         }
 
         @Test
-        void numericRangeIncludesAndExcludesBounds() {
+        void numeric_range_includes_and_excludes_bounds() {
             String policy = """
                     {"price": [{"numeric": [">", 0, "<=", 100]}]}""";
             assertThat(attributes(policy, "price", "Number", "0")).isFalse();
@@ -88,7 +88,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void oneSidedNumericRanges() {
+        void one_sided_numeric_ranges() {
             assertThat(attributes("{\"n\": [{\"numeric\": [\">=\", 10]}]}", "n", "Number", "10")).isTrue();
             assertThat(attributes("{\"n\": [{\"numeric\": [\">=\", 10]}]}", "n", "Number", "9.99")).isFalse();
             assertThat(attributes("{\"n\": [{\"numeric\": [\"<\", 10]}]}", "n", "Number", "9.99")).isTrue();
@@ -96,7 +96,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void anythingButSingleValueListAndNumbers() {
+        void anything_but_single_value_list_and_numbers() {
             assertThat(attributes("{\"s\": [{\"anything-but\": \"CANCELLED\"}]}", "s", "String", "SHIPPED")).isTrue();
             assertThat(attributes("{\"s\": [{\"anything-but\": \"CANCELLED\"}]}", "s", "String", "CANCELLED")).isFalse();
             String list = "{\"s\": [{\"anything-but\": [\"CANCELLED\", \"REFUNDED\"]}]}";
@@ -109,7 +109,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void anythingButPrefixSuffixAndIgnoreCase() {
+        void anything_but_prefix_suffix_and_ignore_case() {
             assertThat(attributes("{\"s\": [{\"anything-but\": {\"prefix\": \"test-\"}}]}", "s", "String", "test-1")).isFalse();
             assertThat(attributes("{\"s\": [{\"anything-but\": {\"prefix\": \"test-\"}}]}", "s", "String", "prod-1")).isTrue();
             assertThat(attributes("{\"s\": [{\"anything-but\": {\"suffix\": \".tmp\"}}]}", "s", "String", "a.tmp")).isFalse();
@@ -120,7 +120,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void prefixSuffixAndEqualsIgnoreCase() {
+        void prefix_suffix_and_equals_ignore_case() {
             assertThat(attributes("{\"s\": [{\"prefix\": \"ord-\"}]}", "s", "String", "ord-42")).isTrue();
             assertThat(attributes("{\"s\": [{\"prefix\": \"ord-\"}]}", "s", "String", "ORD-42")).isFalse();
             assertThat(attributes("{\"s\": [{\"prefix\": \"ord-\"}]}", "s", "String", "or")).isFalse();
@@ -134,7 +134,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void existsTrueAndFalse() {
+        void exists_true_and_false() {
             assertThat(attributes("{\"c\": [{\"exists\": true}]}", "c", "String", "x")).isTrue();
             assertThat(attributes("{\"c\": [{\"exists\": true}]}", "d", "String", "x")).isFalse();
             assertThat(attributes("{\"c\": [{\"exists\": false}]}", "d", "String", "x")).isTrue();
@@ -143,7 +143,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void conditionsForOneKeyAreOred() {
+        void conditions_for_one_key_are_ored() {
             String policy = """
                     {"s": ["PAID", {"prefix": "SHIP"}, {"exists": false}]}""";
             assertThat(attributes(policy, "s", "String", "PAID")).isTrue();
@@ -153,7 +153,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void stringArrayAttributeMatchesWhenAnyElementMatches() {
+        void string_array_attribute_matches_when_any_element_matches() {
             String policy = "{\"tags\": [\"vip\"]}";
             assertThat(attributes(policy, "tags", "String.Array", "[\"new\", \"vip\"]")).isTrue();
             assertThat(attributes(policy, "tags", "String.Array", "[\"new\"]")).isFalse();
@@ -161,7 +161,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void orCombinesAlternativeObjectsAndIsAndedWithOtherKeys() {
+        void or_combines_alternative_objects_and_is_anded_with_other_keys() {
             String policy = """
                     {"source": ["shop"],
                      "$or": [{"status": ["SHIPPED"]}, {"priority": [{"numeric": [">=", 5]}]}]}""";
@@ -172,7 +172,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void cidrMatchesIpv4Addresses() {
+        void cidr_matches_ipv_4_addresses() {
             String policy = "{\"ip\": [{\"cidr\": \"10.0.0.0/24\"}]}";
             assertThat(attributes(policy, "ip", "String", "10.0.0.255")).isTrue();
             assertThat(attributes(policy, "ip", "String", "10.0.1.1")).isFalse();
@@ -180,17 +180,17 @@ class FilterPolicyTest {
         }
 
         @Test
-        void binaryAttributesOnlySatisfyExists() {
+        void binary_attributes_only_satisfy_exists() {
             assertThat(attributes("{\"b\": [\"AAE=\"]}", "b", "Binary", "AAE=")).isFalse();
         }
 
         @Test
-        void emptyPolicyMatchesEverything() {
+        void empty_policy_matches_everything() {
             assertThat(attributes("{}")).isTrue();
         }
 
         @Test
-        void customTypeSuffixesKeepTheirBaseType() {
+        void custom_type_suffixes_keep_their_base_type() {
             assertThat(attributes("{\"n\": [{\"numeric\": [\">\", 1]}]}", "n", "Number.float", "1.5")).isTrue();
             assertThat(attributes("{\"s\": [\"x\"]}", "s", "String.custom", "x")).isTrue();
         }
@@ -204,7 +204,7 @@ class FilterPolicyTest {
                  "source": "shop", "tags": ["vip", "new"]}""";
 
         @Test
-        void nestedKeysMatchLeaves() {
+        void nested_keys_match_leaves() {
             assertThat(body("{\"order\": {\"status\": [\"SHIPPED\"]}}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"status\": [\"PAID\"]}}", ORDER)).isFalse();
             assertThat(body("{\"order\": {\"customer\": {\"tier\": [\"gold\"]}}}", ORDER)).isTrue();
@@ -213,14 +213,14 @@ class FilterPolicyTest {
         }
 
         @Test
-        void arraysInTheBodyMatchWhenAnyElementMatches() {
+        void arrays_in_the_body_match_when_any_element_matches() {
             assertThat(body("{\"tags\": [\"vip\"]}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"items\": {\"sku\": [{\"prefix\": \"B-\"}]}}}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"items\": {\"sku\": [\"C-3\"]}}}", ORDER)).isFalse();
         }
 
         @Test
-        void booleansAndNull() {
+        void booleans_and_null() {
             assertThat(body("{\"order\": {\"gift\": [false]}}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"gift\": [true]}}", ORDER)).isFalse();
             assertThat(body("{\"order\": {\"note\": [null]}}", ORDER)).isTrue();
@@ -228,7 +228,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void existsLooksAtLeavesOnly() {
+        void exists_looks_at_leaves_only() {
             assertThat(body("{\"order\": {\"status\": [{\"exists\": true}]}}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"coupon\": [{\"exists\": false}]}}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"coupon\": [{\"exists\": true}]}}", ORDER)).isFalse();
@@ -237,7 +237,7 @@ class FilterPolicyTest {
         }
 
         @Test
-        void orWorksInsideNestedObjects() {
+        void or_works_inside_nested_objects() {
             String policy = """
                     {"order": {"$or": [{"status": ["PAID"]}, {"customer": {"tier": ["gold"]}}]}}""";
             assertThat(body(policy, ORDER)).isTrue();
@@ -245,19 +245,19 @@ class FilterPolicyTest {
         }
 
         @Test
-        void numbersInTheBodyAreNotStrings() {
+        void numbers_in_the_body_are_not_strings() {
             assertThat(body("{\"order\": {\"total\": [42.5]}}", ORDER)).isTrue();
             assertThat(body("{\"order\": {\"total\": [\"42.5\"]}}", ORDER)).isFalse();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"plain text", "[1, 2]", "42", "", "{broken"})
-        void bodyThatIsNotAJsonObjectMatchesNothing(String message) {
+        void body_that_is_not_a_json_object_matches_nothing(String message) {
             assertThat(body("{\"source\": [{\"exists\": false}]}", message)).isFalse();
         }
 
         @Test
-        void scopeDecidesWhatMatchesLooksAt() {
+        void scope_decides_what_matches_looks_at() {
             FilterPolicy policy = FilterPolicy.parse("{\"source\": [\"shop\"]}", MESSAGE_BODY);
             assertThat(policy.matches(attrs("source", "String", "web"), ORDER)).isTrue();
             FilterPolicy attributePolicy = FilterPolicy.parse("{\"source\": [\"shop\"]}", MESSAGE_ATTRIBUTES);
@@ -289,17 +289,17 @@ class FilterPolicyTest {
                 "{\"a\": [{\"cidr\": \"10.0.0.0/33\"}]}",
                 "{\"a\": {\"b\": [\"x\"]}}"
         })
-        void rejectsInvalidAttributePolicies(String policy) {
+        void rejects_invalid_attribute_policies(String policy) {
             assertThatIllegalArgumentException().isThrownBy(() -> FilterPolicy.parse(policy, MESSAGE_ATTRIBUTES));
         }
 
         @Test
-        void nestingIsAllowedInTheBodyScope() {
+        void nesting_is_allowed_in_the_body_scope() {
             assertThat(FilterPolicy.parse("{\"a\": {\"b\": [\"x\"]}}", MESSAGE_BODY).scope()).isEqualTo(MESSAGE_BODY);
         }
 
         @Test
-        void scopeAttributeValues() {
+        void scope_attribute_values() {
             assertThat(FilterPolicy.Scope.fromAttributeValue(null)).isEqualTo(MESSAGE_ATTRIBUTES);
             assertThat(FilterPolicy.Scope.fromAttributeValue("MessageBody")).isEqualTo(MESSAGE_BODY);
             assertThatIllegalArgumentException().isThrownBy(() -> FilterPolicy.Scope.fromAttributeValue("Body"));

@@ -118,7 +118,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void createTopicIsIdempotentAndTopicsAreListedAndDescribed() {
+    void create_topic_is_idempotent_and_topics_are_listed_and_described() {
         String name = unique("orders");
         String arn = sns.createTopic(r -> r.name(name).attributes(Map.of("DisplayName", "Orders"))).topicArn();
         assertThat(arn).isEqualTo("arn:aws:sns:us-east-1:000000000000:" + name).isEqualTo(stack.snsEndpoint.topicArn(name));
@@ -145,7 +145,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void errorsComeBackAsSnsErrorResponses() {
+    void errors_come_back_as_sns_error_responses() {
         String missing = stack.snsEndpoint.topicArn("no-such-topic");
         assertThatThrownBy(() -> sns.getTopicAttributes(r -> r.topicArn(missing)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
@@ -171,7 +171,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void publishDeliversTheSnsEnvelopeToASubscribedQueue() throws Exception {
+    void publish_delivers_the_sns_envelope_to_a_subscribed_queue() throws Exception {
         String topicArn = topic("envelope");
         Queue queue = queue("envelope");
         String subscriptionArn = subscribe(topicArn, queue, Map.of());
@@ -217,7 +217,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void rawMessageDeliveryPassesBodyAndAttributesThrough() {
+    void raw_message_delivery_passes_body_and_attributes_through() {
         String topicArn = topic("raw");
         Queue raw = queue("raw");
         Queue wrapped = queue("wrapped");
@@ -238,7 +238,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void attributeFilterPolicyKeepsOnlyMatchingMessages() throws Exception {
+    void attribute_filter_policy_keeps_only_matching_messages() throws Exception {
         String topicArn = topic("filtered");
         Queue all = queue("all");
         Queue shipped = queue("shipped");
@@ -267,7 +267,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void bodyFilterPolicySetLaterLooksIntoTheJsonMessage() {
+    void body_filter_policy_set_later_looks_into_the_json_message() {
         String topicArn = topic("body");
         Queue queue = queue("body");
         String subscriptionArn = subscribe(topicArn, queue, Map.of("RawMessageDelivery", "true"));
@@ -291,7 +291,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void directSmsAndSmsSubscriptionsLandInTheOutbox() {
+    void direct_sms_and_sms_subscriptions_land_in_the_outbox() {
         PublishResponse direct = sns.publish(r -> r.phoneNumber("+15555550100").message("Your order shipped")
                 .messageAttributes(Map.of("AWS.SNS.SMS.SMSType", string("Transactional"),
                         "AWS.SNS.SMS.SenderID", string("SHOP"))));
@@ -315,7 +315,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void emailSubscriptionIsConfirmedAtOnceAndGetsMessages() throws Exception {
+    void email_subscription_is_confirmed_at_once_and_gets_messages() throws Exception {
         String topicArn = topic("email");
         List<OutboxMessage> heard = new ArrayList<>();
         try (Outbox.Registration ignored = stack.outbox.addListener(m -> {
@@ -357,7 +357,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void messageStructureJsonSendsEachProtocolItsOwnText() throws Exception {
+    void message_structure_json_sends_each_protocol_its_own_text() throws Exception {
         String topicArn = topic("structured");
         Queue queue = queue("structured");
         subscribe(topicArn, queue, Map.of());
@@ -372,7 +372,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void publishBatchReportsSuccessesAndFailuresPerEntry() throws Exception {
+    void publish_batch_reports_successes_and_failures_per_entry() throws Exception {
         String topicArn = topic("batch");
         Queue queue = queue("batch");
         subscribe(topicArn, queue, Map.of());
@@ -408,7 +408,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void fifoTopicPassesGroupAndDeduplicationToAFifoQueue() throws Exception {
+    void fifo_topic_passes_group_and_deduplication_to_a_fifo_queue() throws Exception {
         String topicArn = sns.createTopic(r -> r.name(unique("events") + ".fifo")
                 .attributes(Map.of("FifoTopic", "true"))).topicArn();
         String name = unique("events") + ".fifo";
@@ -448,7 +448,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void subscriptionsAreListedAndUnsubscribeStopsDelivery() {
+    void subscriptions_are_listed_and_unsubscribe_stops_delivery() {
         String topicArn = topic("unsub");
         Queue queue = queue("unsub");
         String arn = subscribe(topicArn, queue, Map.of());
@@ -474,7 +474,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void concurrentRequestsAreAllServed() throws Exception {
+    void concurrent_requests_are_all_served() throws Exception {
         String name = unique("concurrent");
         Queue queue = queue("concurrent");
         int threads = 8;
@@ -505,7 +505,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void aMissingQueueDoesNotFailThePublish() {
+    void a_missing_queue_does_not_fail_the_publish() {
         String topicArn = topic("missing-queue");
         Queue queue = queue("present");
         sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(LocalSnsStack.queueArn("never-created")));
@@ -515,7 +515,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void smsAttributesAreStored() {
+    void sms_attributes_are_stored() {
         sns.setSMSAttributes(r -> r.attributes(Map.of("DefaultSMSType", "Transactional", "DefaultSenderID", "SHOP")));
         assertThat(sns.getSMSAttributes(r -> r.attributes("DefaultSMSType")).attributes())
                 .containsExactly(Map.entry("DefaultSMSType", "Transactional"));
@@ -523,7 +523,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void stopRefusesConnectionsAndRestartKeepsTopicsAndSubscriptions() {
+    void stop_refuses_connections_and_restart_keeps_topics_and_subscriptions() {
         String topicArn = topic("restart");
         Queue queue = queue("restart");
         subscribe(topicArn, queue, Map.of("RawMessageDelivery", "true"));
@@ -549,7 +549,7 @@ class SnsEndpointIT {
     }
 
     @Test
-    void stoppingMidStreamLosesNothingAPublisherRetries() throws Exception {
+    void stopping_mid_stream_loses_nothing_a_publisher_retries() throws Exception {
         String topicArn = topic("midstream");
         Queue queue = queue("midstream");
         subscribe(topicArn, queue, Map.of("RawMessageDelivery", "true"));

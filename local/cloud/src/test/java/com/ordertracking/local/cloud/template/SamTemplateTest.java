@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SamTemplateTest {
 
     @Test
-    void shortFormTagsBecomeLongForm() {
+    void short_form_tags_become_long_form() {
         SamTemplate t = SamTemplate.parse("""
                 Resources:
                   R:
@@ -49,12 +49,12 @@ class SamTemplateTest {
     }
 
     @Test
-    void keepsTemplateVersionAsString() {
+    void keeps_template_version_as_string() {
         assertThat(Fixtures.fixture().root().get("AWSTemplateFormatVersion").asText()).isEqualTo("2010-09-09");
     }
 
     @Test
-    void readsParametersWithDefaultsAndAllowedValues() {
+    void reads_parameters_with_defaults_and_allowed_values() {
         var params = Fixtures.fixture().parameters();
         assertThat(params.get("Stage").defaultValue()).contains("local");
         assertThat(params.get("Stage").allowedValues()).containsExactly("local", "dev", "prod");
@@ -62,7 +62,7 @@ class SamTemplateTest {
     }
 
     @Test
-    void mergesFunctionGlobals() {
+    void merges_function_globals() {
         SamTemplate t = Fixtures.fixture();
         JsonNode create = t.resource("CreateOrderFunction").orElseThrow().properties();
         assertThat(create.get("Runtime").asText()).isEqualTo("java21");
@@ -80,7 +80,7 @@ class SamTemplateTest {
     }
 
     @Test
-    void mergesHttpApiGlobalsAndAddsImplicitApi() {
+    void merges_http_api_globals_and_adds_implicit_api() {
         SamTemplate t = Fixtures.fixture();
         assertThat(t.resource("OrdersApi").orElseThrow().properties().has("CorsConfiguration")).isTrue();
         SamTemplate.Resource implicit = t.resource(SamTemplate.IMPLICIT_HTTP_API).orElseThrow();
@@ -89,7 +89,7 @@ class SamTemplateTest {
     }
 
     @Test
-    void noImplicitApiWhenEveryRouteNamesItsApi() {
+    void no_implicit_api_when_every_route_names_its_api() {
         SamTemplate t = SamTemplate.parse("""
                 Resources:
                   Api: {Type: AWS::Serverless::HttpApi}
@@ -103,7 +103,7 @@ class SamTemplateTest {
     }
 
     @Test
-    void rejectsBrokenTemplates() {
+    void rejects_broken_templates() {
         assertThatThrownBy(() -> SamTemplate.parse("Resources: [")).isInstanceOf(TemplateException.class);
         assertThatThrownBy(() -> SamTemplate.parse("Foo: 1")).hasMessageContaining("no Resources");
         assertThatThrownBy(() -> SamTemplate.parse("Resources:\n  A: {Properties: {}}")).hasMessageContaining("A has no Type");

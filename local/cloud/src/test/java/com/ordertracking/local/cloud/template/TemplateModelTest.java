@@ -88,7 +88,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void topicsAndSubscriptions() {
+    void topics_and_subscriptions() {
         TopicSpec topic = model.topics().getFirst();
         assertThat(topic.logicalId()).isEqualTo("OrderEventsTopic");
         assertThat(topic.topicName()).isEqualTo("order-events-local");
@@ -123,7 +123,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void httpApis() {
+    void http_apis() {
         assertThat(model.httpApis()).extracting(HttpApiSpec::logicalId)
                 .containsExactly("OrdersApi", SamTemplate.IMPLICIT_HTTP_API);
         HttpApiSpec api = model.httpApi("OrdersApi").orElseThrow();
@@ -148,7 +148,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void functionsWithGlobals() {
+    void functions_with_globals() {
         assertThat(model.functions()).extracting(FunctionSpec::logicalId).containsExactly(
                 "CreateOrderFunction", "PublicWebhookFunction", "OrderEventsConsumer", "PlainLambda");
 
@@ -182,7 +182,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void httpApiEvents() {
+    void http_api_events() {
         var routes = model.function("CreateOrderFunction").orElseThrow().eventsOfType(HttpApiEvent.class);
         assertThat(routes).containsExactly(
                 new HttpApiEvent("CreateOrder", "POST", "/orders", "OrdersApi", "ordersapi",
@@ -198,7 +198,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void queueStreamAndScheduleEvents() {
+    void queue_stream_and_schedule_events() {
         FunctionSpec consumer = model.function("OrderEventsConsumer").orElseThrow();
         assertThat(consumer.events()).extracting(FunctionEvent::name).as("S3 event skipped")
                 .containsExactly("OrderEvents", "Notifications", "OrdersStream", "Nightly", "EveryFiveMinutes");
@@ -242,7 +242,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void eventSourceMappingResourcesAttachToTheirFunction() {
+    void event_source_mapping_resources_attach_to_their_function() {
         FunctionSpec plain = model.function("PlainLambda").orElseThrow();
         assertThat(plain.events()).singleElement().isInstanceOfSatisfying(SqsEvent.class, e -> {
             assertThat(e.name()).isEqualTo("PlainLambdaMapping");
@@ -252,7 +252,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void realStreamArnsFlowIntoTablesAndEvents() {
+    void real_stream_arns_flow_into_tables_and_events() {
         var resolver = new TemplateResolver(Fixtures.fixture(), Fixtures.ACCOUNT, Map.of())
                 .withPhysicalAttributes(Map.of("OrdersTable", Map.of("StreamArn",
                         "arn:aws:dynamodb:us-east-1:000000000000:table/ot-orders-local/stream/2025-01-01T00:00:00.000")));
@@ -264,7 +264,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void conditionalResourcesAppearWhenConditionHolds() {
+    void conditional_resources_appear_when_condition_holds() {
         TemplateModel prod = TemplateModel.of(new TemplateResolver(Fixtures.fixture(), Fixtures.ACCOUNT,
                 Map.of("Stage", "prod")));
         assertThat(prod.table("ProdOnlyTable")).isPresent();
@@ -272,7 +272,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void newFunctionInTemplateIsServedWithoutCodeChange() {
+    void new_function_in_template_is_served_without_code_change() {
         SamTemplate t = SamTemplate.parse("""
                 Resources:
                   Q: {Type: AWS::SQS::Queue}
@@ -294,7 +294,7 @@ class TemplateModelTest {
     }
 
     @Test
-    void brokenEventsFailWithPath() {
+    void broken_events_fail_with_path() {
         SamTemplate t = SamTemplate.parse("""
                 Resources:
                   Fn:

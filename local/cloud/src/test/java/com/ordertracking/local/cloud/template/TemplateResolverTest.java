@@ -16,7 +16,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void refReturnsPhysicalIdsPerResourceType() {
+    void ref_returns_physical_ids_per_resource_type() {
         assertThat(resolver.ref("OrdersTable", "t").asText()).isEqualTo("ot-orders-local");
         assertThat(resolver.ref("IdempotencyTable", "t").asText()).as("generated").isEqualTo("ot-IdempotencyTable");
         assertThat(resolver.ref("SellersTable", "t").asText()).isEqualTo("ot-SellersTable");
@@ -31,7 +31,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void getAttFollowsAwsAttributes() {
+    void get_att_follows_aws_attributes() {
         assertThat(resolver.getAtt("OrdersTable", "Arn", "t")).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/ot-orders-local");
         assertThat(resolver.getAtt("OrdersTable", "StreamArn", "t"))
                 .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/ot-orders-local/stream/1970-01-01T00:00:00.000");
@@ -44,7 +44,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void resolvesIntrinsicsInEnvironment() {
+    void resolves_intrinsics_in_environment() {
         assertThat(env("QUEUE_URL").asText()).endsWith("/000000000000/order-events-local");
         assertThat(env("TOPIC_ARN").asText()).isEqualTo("arn:aws:sns:us-east-1:000000000000:order-events-local");
         assertThat(env("TABLE_ARN").asText()).endsWith(":table/ot-orders-local");
@@ -58,7 +58,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void noValueDropsObjectKeysAndListEntries() {
+    void no_value_drops_object_keys_and_list_entries() {
         JsonNode vars = resolver.property("CreateOrderFunction", "Environment.Variables");
         assertThat(vars.has("OPTIONAL")).isFalse();
         SamTemplate t = SamTemplate.parse("""
@@ -70,7 +70,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void evaluatesConditions() {
+    void evaluates_conditions() {
         assertThat(resolver.condition("IsProd")).isFalse();
         assertThat(resolver.condition("IsNotProd")).isTrue();
         assertThat(resolver.condition("IsLocalOrDev")).isTrue();
@@ -80,7 +80,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void parameterOverridesChangeEverythingDownstream() {
+    void parameter_overrides_change_everything_downstream() {
         var prod = new TemplateResolver(Fixtures.fixture(), Fixtures.ACCOUNT, Map.of("Stage", "prod"));
         assertThat(prod.condition("IsProd")).isTrue();
         assertThat(prod.isActive("ProdOnlyTable")).isTrue();
@@ -90,7 +90,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void pseudoParametersAndStackName() {
+    void pseudo_parameters_and_stack_name() {
         var r = new TemplateResolver(Fixtures.fixture(), Fixtures.ACCOUNT.withStackName("other"), Map.of());
         assertThat(r.ref("AWS::StackName", "t").asText()).isEqualTo("other");
         assertThat(r.ref("AWS::Partition", "t").asText()).isEqualTo("aws");
@@ -102,7 +102,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void physicalAttributesOverrideSyntheticValues() {
+    void physical_attributes_override_synthetic_values() {
         var real = resolver.withPhysicalAttributes(Map.of(
                 "OrdersTable", Map.of("StreamArn", "arn:real-stream"),
                 "OrderEventsQueue", Map.of(TemplateResolver.REF, "http://elsewhere/q")));
@@ -113,7 +113,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void unresolvableReferencesNameLogicalIdAndPath() {
+    void unresolvable_references_name_logical_id_and_path() {
         assertThatThrownBy(() -> resolver.property("OrdersTable", "Tags"))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("SomeBucket.Arn")
@@ -152,7 +152,7 @@ class TemplateResolverTest {
     }
 
     @Test
-    void rejectsUnknownOrDisallowedOverrides() {
+    void rejects_unknown_or_disallowed_overrides() {
         assertThatThrownBy(() -> new TemplateResolver(Fixtures.fixture(), Fixtures.ACCOUNT, Map.of("Nope", "x")))
                 .hasMessageContaining("Nope");
         assertThatThrownBy(() -> new TemplateResolver(Fixtures.fixture(), Fixtures.ACCOUNT, Map.of("Stage", "qa")))

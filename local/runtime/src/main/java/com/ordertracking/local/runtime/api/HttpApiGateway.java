@@ -70,13 +70,17 @@ public final class HttpApiGateway implements AutoCloseable {
         this.functions = Objects.requireNonNull(functions);
         this.authorizer = authorizer;
         for (Route route : routeList) {
-            if (route.pathTemplate().startsWith(LOCAL_PREFIX)) {
-                throw new IllegalArgumentException("paths under " + LOCAL_PREFIX + " are reserved: " + route);
-            }
-            if (route.authenticated() && authorizer == null) {
-                throw new IllegalArgumentException("route needs an authorizer: " + route.routeKey());
-            }
+            validate(route);
             routes.add(route.method(), route.pathTemplate(), route);
+        }
+    }
+
+    private void validate(Route route) {
+        if (route.pathTemplate().startsWith(LOCAL_PREFIX)) {
+            throw new IllegalArgumentException("paths under " + LOCAL_PREFIX + " are reserved: " + route);
+        }
+        if (route.authenticated() && authorizer == null) {
+            throw new IllegalArgumentException("route needs an authorizer: " + route.routeKey());
         }
     }
 
@@ -90,15 +94,24 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     public synchronized HttpApiGateway start() throws IOException {
+        return server != null ? this : start(HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0));
+    }
+
+    /**
+     * Serves on a server bound beforehand, e.g. by a caller that needed the real port (for the base URL
+     * in links) before setting up the functions behind the routes.
+     */
+    public synchronized HttpApiGateway start(HttpServer bound) {
         if (server != null) {
+            bound.stop(0);
             return this;
         }
-        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        server = bound;
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        LOG.info("HTTP API listening on {}", baseUri());
+        LOG.debug("HTTP API listening on {}", baseUri());
         return this;
     }
 

@@ -81,6 +81,7 @@ public final class FunctionInstance implements HandlerInvoker {
 
     public FunctionInstance(FunctionConfig config, ClassLoader classLoader) {
         this.config = config;
+        LocalLambdaLogger.installAsRuntimeLogger();
         String[] parts = config.handler().split("::", 2);
         String methodName = parts.length == 2 ? parts[1] : "handleRequest";
         try {
@@ -156,7 +157,8 @@ public final class FunctionInstance implements HandlerInvoker {
         Future<?> worker = WORKERS.submit(() -> {
             Thread.currentThread().setName("fn-" + config.name() + "-" + requestId);
             try {
-                result.complete(FunctionEnvironment.with(environment, () -> call(handler, input, context)));
+                result.complete(FunctionEnvironment.with(environment, () ->
+                        ((LocalLambdaLogger) context.logger()).activeDuring(() -> call(handler, input, context))));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             } finally {

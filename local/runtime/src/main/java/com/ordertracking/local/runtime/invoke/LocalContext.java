@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
 
 /** Lambda {@link Context} for an in-process invocation; remaining time counts down from the configured timeout. */
 public record LocalContext(String awsRequestId, String functionName, String region, int memoryLimitInMB,
@@ -13,8 +12,10 @@ public record LocalContext(String awsRequestId, String functionName, String regi
     public static final String ACCOUNT_ID = "000000000000";
 
     public static LocalContext create(FunctionConfig config, String requestId) {
-        return new LocalContext(requestId, config.name(), config.region(), config.memoryMb(),
-                System.nanoTime() + config.timeout().toNanos(), new StdoutLogger(config.name(), requestId));
+        // The deployed name (e.g. order-tracking-local-ShipOrderFunction), as Lambda reports it.
+        String functionName = config.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", config.name());
+        return new LocalContext(requestId, functionName, config.region(), config.memoryMb(),
+                System.nanoTime() + config.timeout().toNanos(), new LocalLambdaLogger(functionName, requestId, config.environment()));
     }
 
     @Override
@@ -70,18 +71,5 @@ public record LocalContext(String awsRequestId, String functionName, String regi
     @Override
     public LambdaLogger getLogger() {
         return logger;
-    }
-
-    /** Prints like CloudWatch would show it: prefixed with function and request id so interleaved output stays readable. */
-    public record StdoutLogger(String functionName, String requestId) implements LambdaLogger {
-        @Override
-        public void log(String message) {
-            System.out.println("[" + functionName + " " + requestId + "] " + message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
-        }
     }
 }

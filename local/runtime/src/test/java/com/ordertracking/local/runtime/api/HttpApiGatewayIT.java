@@ -74,7 +74,7 @@ class HttpApiGatewayIT {
     }
 
     @Test
-    void authenticatedRouteRejectsMissingAndBadTokens() throws Exception {
+    void authenticated_route_rejects_missing_and_bad_tokens() throws Exception {
         var missing = send(request("/orders/o-1").GET().build());
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
@@ -88,7 +88,7 @@ class HttpApiGatewayIT {
     }
 
     @Test
-    void claimsPathParametersAndHandlerEnvironmentArePassed() throws Exception {
+    void claims_path_parameters_and_handler_environment_are_passed() throws Exception {
         String token = authorizer.mint("seller", "user-42", Duration.ofMinutes(5));
         var response = send(request("/orders/o-1?x=1&x=2").header("Authorization", "Bearer " + token)
                 .header("Cookie", "c1=v1").GET().build());
@@ -107,14 +107,14 @@ class HttpApiGatewayIT {
     }
 
     @Test
-    void scopesAreEnforcedWith403() throws Exception {
+    void scopes_are_enforced_with_403() throws Exception {
         String token = authorizer.mint("seller", "u", Duration.ofMinutes(5));
         assertThat(send(request("/admin").header("Authorization", token).GET().build()).statusCode())
                 .isEqualTo(403);
     }
 
     @Test
-    void unknownRouteIs404AndHandlerErrorIs500() throws Exception {
+    void unknown_route_is_404_and_handler_error_is_500() throws Exception {
         var notFound = send(request("/nope").GET().build());
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.body()).isEqualTo("{\"message\":\"Not Found\"}");
@@ -126,7 +126,7 @@ class HttpApiGatewayIT {
     }
 
     @Test
-    void binaryRequestBodiesArriveBase64AndBinaryResponsesAreDecoded() throws Exception {
+    void binary_request_bodies_arrive_base_64_and_binary_responses_are_decoded() throws Exception {
         String token = authorizer.mint("seller", "u", Duration.ofMinutes(5));
         byte[] payload = {0, 1, 2, (byte) 0xff};
         var response = send(request("/orders").header("Authorization", "Bearer " + token)
@@ -146,7 +146,7 @@ class HttpApiGatewayIT {
     }
 
     @Test
-    void oversizedBodyIs413() throws Exception {
+    void oversized_body_is_413() throws Exception {
         var response = send(request("/public/x").method("GET",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[(int) HttpApiGateway.Config.API_GATEWAY_MAX_BODY + 1]))
                 .build());
@@ -154,7 +154,7 @@ class HttpApiGatewayIT {
     }
 
     @Test
-    void localEndpointsAndConcurrentRequests() throws Exception {
+    void local_endpoints_and_concurrent_requests() throws Exception {
         var token = send(request("/_local/tokens/seller").GET().build());
         assertThat(token.statusCode()).isEqualTo(200);
         String jwt = JSON.readTree(token.body()).get("token").asText();

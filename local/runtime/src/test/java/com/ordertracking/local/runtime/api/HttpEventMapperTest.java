@@ -16,7 +16,7 @@ class HttpEventMapperTest {
     private static final Instant NOW = Instant.parse("2025-03-12T19:03:58.123Z");
 
     @Test
-    void buildsPayloadV2Event() {
+    void builds_payload_v_2_event() {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Host", List.of("localhost:3000"));
         headers.put("Content-Type", List.of("application/json; charset=utf-8"));
@@ -55,7 +55,7 @@ class HttpEventMapperTest {
     }
 
     @Test
-    void binaryBodiesAreBase64EncodedAndNoAuthorizerWithoutAuth() {
+    void binary_bodies_are_base_64_encoded_and_no_authorizer_without_auth() {
         var request = new RawRequest("PUT", "/files/x", null,
                 Map.of("content-type", List.of("image/png")), new byte[] {0, 1, 2, (byte) 255}, "127.0.0.1",
                 "HTTP/1.1");
@@ -69,7 +69,7 @@ class HttpEventMapperTest {
     }
 
     @Test
-    void mapsStructuredAndPlainResponses() {
+    void maps_structured_and_plain_responses() {
         var structured = APIGatewayV2HTTPResponse.builder().withStatusCode(201)
                 .withHeaders(Map.of("Location", "/orders/1")).withCookies(List.of("a=b"))
                 .withBody("AAEC").withIsBase64Encoded(true).build();

@@ -23,7 +23,7 @@ class RouteMatcherTest {
     }
 
     @Test
-    void literalBeatsParameterAndMethodMustMatch() {
+    void literal_beats_parameter_and_method_must_match() {
         assertThat(target("GET", "/orders")).isEqualTo("list");
         assertThat(target("POST", "/orders")).isEqualTo("create");
         assertThat(target("PUT", "/orders")).isNull();
@@ -34,7 +34,7 @@ class RouteMatcherTest {
     }
 
     @Test
-    void specificMethodBeatsAny() {
+    void specific_method_beats_any() {
         assertThat(target("DELETE", "/orders/o-1/items/i-1")).isEqualTo("item-delete");
         assertThat(target("PATCH", "/orders/o-1/items/i-1")).isEqualTo("item-any");
         assertThat(matcher.match("PATCH", "/orders/o-1/items/i-1").orElseThrow().pathParameters())
@@ -42,7 +42,7 @@ class RouteMatcherTest {
     }
 
     @Test
-    void greedyProxyTakesTheRestAndLongerLiteralPrefixWins() {
+    void greedy_proxy_takes_the_rest_and_longer_literal_prefix_wins() {
         var files = matcher.match("PUT", "/files/a/b/c.txt").orElseThrow();
         assertThat(files.target()).isEqualTo("files");
         assertThat(files.pathParameters()).isEqualTo(Map.of("proxy", "a/b/c.txt"));
@@ -51,7 +51,7 @@ class RouteMatcherTest {
     }
 
     @Test
-    void unknownPathsFallBackToDefaultOnlyWhenConfigured() {
+    void unknown_paths_fall_back_to_default_only_when_configured() {
         assertThat(target("GET", "/nope")).isNull();
         assertThat(target("GET", "/orders/o-1/extra")).isNull();
         matcher.add("ANY", Route.DEFAULT, "default");
@@ -60,7 +60,7 @@ class RouteMatcherTest {
     }
 
     @Test
-    void greedyMustBeLast() {
+    void greedy_must_be_last() {
         assertThatThrownBy(() -> new RouteMatcher<String>().add("GET", "/{proxy+}/x", "bad"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -12,7 +12,7 @@ class LocalJwtAuthorizerTest {
     private final LocalJwtAuthorizer authorizer = new LocalJwtAuthorizer(LocalJwtAuthorizer.Config.defaults());
 
     @Test
-    void mintedTokenVerifiesWithStringClaims() {
+    void minted_token_verifies_with_string_claims() {
         String token = authorizer.mint("seller", "user-1", Duration.ofMinutes(5));
         var result = authorizer.verify("Bearer " + token);
         assertThat(result).isInstanceOfSatisfying(AuthResult.Authorized.class, a -> {
@@ -25,7 +25,7 @@ class LocalJwtAuthorizerTest {
     }
 
     @Test
-    void scopesAndArrayClaimsAreFlattened() {
+    void scopes_and_array_claims_are_flattened() {
         String token = authorizer.mint("u", Duration.ofMinutes(1),
                 Map.of("scope", "orders/read orders/write", "groups", List.of("a", "b")));
         var a = (AuthResult.Authorized) authorizer.verify(token);
@@ -36,7 +36,7 @@ class LocalJwtAuthorizerTest {
     }
 
     @Test
-    void rejectsMissingExpiredForeignAndGarbageTokens() {
+    void rejects_missing_expired_foreign_and_garbage_tokens() {
         var other = new LocalJwtAuthorizer(LocalJwtAuthorizer.Config.defaults());
         assertThat(authorizer.verify(null)).isInstanceOfSatisfying(AuthResult.Denied.class,
                 d -> assertThat(d.wwwAuthenticate()).isEqualTo("Bearer"));

@@ -19,7 +19,7 @@ class FunctionInstanceTest {
     }
 
     @Test
-    void resolvesInputTypeThroughGenericSuperclassAndInterfaces() {
+    void resolves_input_type_through_generic_superclass_and_interfaces() {
         assertThat(FunctionInstance.requestHandlerInputType(RecordInputHandler.class))
                 .isEqualTo(RecordInputHandler.Payload.class);
         assertThat(FunctionInstance.requestHandlerInputType(EchoHttpHandler.class))
@@ -27,7 +27,7 @@ class FunctionInstanceTest {
     }
 
     @Test
-    void constructsOnceInsideFunctionEnvironmentAndConvertsInput() {
+    void constructs_once_inside_function_environment_and_converts_input() {
         var fn = new FunctionInstance(config(RecordInputHandler.class.getName(), Map.of("PREFIX", "#")));
         int before = RecordInputHandler.CONSTRUCTED.get();
 
@@ -43,14 +43,14 @@ class FunctionInstanceTest {
     }
 
     @Test
-    void methodHandlerAndReservedEnvironment() {
+    void method_handler_and_reserved_environment() {
         var fn = new FunctionInstance(config(RecordInputHandler.class.getName() + "::shout", Map.of()));
         assertThat(fn.inputType().getRawClass()).isEqualTo(String.class);
         assertThat(fn.invoke("hi", "test")).isEqualTo("HI");
     }
 
     @Test
-    void concurrentInvocationsAreSafe() throws Exception {
+    void concurrent_invocations_are_safe() throws Exception {
         var fn = new FunctionInstance(config(RecordInputHandler.class.getName(), Map.of("PREFIX", "")));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = IntStream.range(0, 50)
@@ -64,7 +64,7 @@ class FunctionInstanceTest {
     }
 
     @Test
-    void handlerErrorsAndTimeoutsBecomeInvocationExceptions() {
+    void handler_errors_and_timeouts_become_invocation_exceptions() {
         var echo = new FunctionInstance(config(EchoHttpHandler.class.getName(), Map.of()));
         var boom = new APIGatewayV2HTTPEvent();
         boom.setRawPath("/boom");
@@ -82,7 +82,7 @@ class FunctionInstanceTest {
     }
 
     @Test
-    void badHandlerStringFailsFast() {
+    void bad_handler_string_fails_fast() {
         assertThatThrownBy(() -> new FunctionInstance(config("com.nope.Missing", Map.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com.nope.Missing");
     }

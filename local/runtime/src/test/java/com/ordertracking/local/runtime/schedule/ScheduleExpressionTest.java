@@ -21,7 +21,7 @@ class ScheduleExpressionTest {
     }
 
     @Test
-    void ratesCountFromTheAnchor() {
+    void rates_count_from_the_anchor() {
         var rate = ScheduleExpression.parse("rate(5 minutes)");
         assertThat(rate).isEqualTo(new ScheduleExpression.Rate(Duration.ofMinutes(5)));
         Instant anchor = t("2025-01-01T10:00:30Z");
@@ -52,12 +52,12 @@ class ScheduleExpressionTest {
         "cron(30 6 1 JAN,JUL ? 2026-2027)     | 2025-03-01T00:00:00Z | 2026-01-01T06:30:00Z",
         "cron(0 0 29 2 ? *)                   | 2025-01-01T00:00:00Z | 2028-02-29T00:00:00Z",
     })
-    void computesNextCronFireTimes(String expression, String after, String expected) {
+    void computes_next_cron_fire_times(String expression, String after, String expected) {
         assertThat(next(expression.trim(), after.trim())).isEqualTo(t(expected.trim()));
     }
 
     @Test
-    void cronWithOnlyPastYearsHasNoNextFire() {
+    void cron_with_only_past_years_has_no_next_fire() {
         assertThat(ScheduleExpression.parse("cron(0 0 1 1 ? 2020)").nextAfter(t("2025-01-01T00:00:00Z"),
                 t("2025-01-01T00:00:00Z"))).isEmpty();
     }
@@ -68,7 +68,7 @@ class ScheduleExpressionTest {
         "cron(0 10 * * *)", "cron(0 10 * * * *)", "cron(0 10 ? * ? *)", "cron(60 10 * * ? *)",
         "cron(0 10 ? * FRI-MON *)", "cron(0 10 ? * 2#6 *)", "cron(0 10 H * ? *)", "every 5 minutes"
     })
-    void rejectsUnsupportedOrInvalidExpressions(String expression) {
+    void rejects_unsupported_or_invalid_expressions(String expression) {
         assertThatThrownBy(() -> ScheduleExpression.parse(expression)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("null");
     }

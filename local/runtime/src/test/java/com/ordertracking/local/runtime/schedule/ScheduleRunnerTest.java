@@ -18,7 +18,7 @@ class ScheduleRunnerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void runNowInvokesWithAnEventBridgeScheduledEvent() {
+    void run_now_invokes_with_an_event_bridge_scheduled_event() {
         List<Object> events = new CopyOnWriteArrayList<>();
         HandlerInvoker fn = (event, trigger) -> {
             events.add(event);
@@ -43,7 +43,7 @@ class ScheduleRunnerTest {
     }
 
     @Test
-    void badExpressionFailsAtConstructionWithTheFunctionName() {
+    void bad_expression_fails_at_construction_with_the_function_name() {
         var config = new ScheduleRunner.ScheduleConfig("Cleanup", null, "rate(5 weeks)", true, null, null);
         assertThatThrownBy(() -> new ScheduleRunner(List.of(config), name -> null, CLOCK))
                 .hasMessageContaining("Cleanup").hasMessageContaining("rate unit");

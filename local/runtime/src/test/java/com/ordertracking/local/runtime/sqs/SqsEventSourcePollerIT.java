@@ -67,7 +67,7 @@ class SqsEventSourcePollerIT {
     }
 
     @Test
-    void partialBatchFailureDeletesOnlySuccessesAndRetriesTheFailedOne() {
+    void partial_batch_failure_deletes_only_successes_and_retries_the_failed_one() {
         String queueUrl = createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         List<SQSEvent.SQSMessage> seen = new CopyOnWriteArrayList<>();
@@ -113,7 +113,7 @@ class SqsEventSourcePollerIT {
     }
 
     @Test
-    void poisonMessageReachesDlqThroughRedrivePolicyWhileOthersAreProcessedOnce() {
+    void poison_message_reaches_dlq_through_redrive_policy_while_others_are_processed_once() {
         String dlqUrl = createQueue(Map.of());
         String redrive = "{\"maxReceiveCount\":\"3\",\"deadLetterTargetArn\":\"" + arn(dlqUrl) + "\"}";
         String queueUrl = createQueue(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive,

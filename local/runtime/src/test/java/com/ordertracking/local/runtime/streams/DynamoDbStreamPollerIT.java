@@ -104,7 +104,7 @@ class DynamoDbStreamPollerIT {
     }
 
     @Test
-    void deliversInsertsModifiesAndRemovesInOrder() {
+    void delivers_inserts_modifies_and_removes_in_order() {
         String table = createTable();
         String streamArn = DynamoDbStreamPoller.latestStreamArn(dynamoDb, table);
         List<DynamodbEvent.DynamodbStreamRecord> seen = new CopyOnWriteArrayList<>();
@@ -139,7 +139,7 @@ class DynamoDbStreamPollerIT {
     }
 
     @Test
-    void bisectsRetriesAndSendsThePoisonRecordToTheOnFailureQueue() throws Exception {
+    void bisects_retries_and_sends_the_poison_record_to_the_on_failure_queue() throws Exception {
         String table = createTable();
         String streamArn = DynamoDbStreamPoller.latestStreamArn(dynamoDb, table);
         String failureQueue = sqs.createQueue(b -> b.queueName("stream-failures-" + UUID.randomUUID())).queueUrl();
@@ -181,7 +181,7 @@ class DynamoDbStreamPollerIT {
     }
 
     @Test
-    void partialBatchResponseResumesFromTheFailedRecord() {
+    void partial_batch_response_resumes_from_the_failed_record() {
         String table = createTable();
         String streamArn = DynamoDbStreamPoller.latestStreamArn(dynamoDb, table);
         for (String pk : List.of("a", "flaky", "c")) {

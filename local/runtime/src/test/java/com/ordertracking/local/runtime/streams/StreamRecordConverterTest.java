@@ -29,7 +29,7 @@ class StreamRecordConverterTest {
     }
 
     @Test
-    void convertsEveryAttributeType() {
+    void converts_every_attribute_type() {
         assertThat(StreamRecordConverter.toAttribute(sdk().s("x").build())).isEqualTo(new AttributeValue().withS("x"));
         assertThat(StreamRecordConverter.toAttribute(sdk().n("1.5").build()))
                 .isEqualTo(new AttributeValue().withN("1.5"));
@@ -54,7 +54,7 @@ class StreamRecordConverterTest {
     }
 
     @Test
-    void convertsRecordEnvelope() {
+    void converts_record_envelope() {
         var created = Instant.parse("2025-01-01T10:00:00Z");
         var sdkRecord = Record.builder().eventID("e1").eventName(OperationType.MODIFY).eventVersion("1.1")
                 .eventSource("aws:dynamodb").awsRegion("ddblocal")
@@ -85,7 +85,7 @@ class StreamRecordConverterTest {
     }
 
     @Test
-    void absentImagesStayNull() {
+    void absent_images_stay_null() {
         var sdkRecord = Record.builder().eventName(OperationType.REMOVE)
                 .dynamodb(StreamRecord.builder().keys(Map.of("pk", sdk().s("k").build())).sequenceNumber("1")
                         .build()).build();

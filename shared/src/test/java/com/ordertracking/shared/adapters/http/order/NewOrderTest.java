@@ -76,7 +76,7 @@ public class NewOrderTest {
     @Nested
     class ValidBody {
         @Test
-        void validBodyParsesIntoTheDomainValues() {
+        void valid_body_parses_into_the_domain_values() {
             // GIVEN a complete, valid body WHEN parsed
             NewOrder order = OrderBodies.newOrder(body(b -> { }));
             // THEN every part is read, text as given and amounts as decimals
@@ -95,7 +95,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void minimalBodyWithoutOptionalPartsParses() {
+        void minimal_body_without_optional_parts_parses() {
             NewOrder order = OrderBodies.newOrder(body(b -> {
                 b.remove(List.of("discount", "shippingFee"));
                 obj(b, "buyer").remove(List.of("email", "phone"));
@@ -108,13 +108,13 @@ public class NewOrderTest {
         }
 
         @Test
-        void textIsStrippedOfSurroundingWhitespace() {
+        void text_is_stripped_of_surrounding_whitespace() {
             NewOrder order = OrderBodies.newOrder(body(b -> obj(b, "buyer").put("name", "  Ann Lee \n")));
             assertThat(order.buyer().name()).isEqualTo("Ann Lee");
         }
 
         @Test
-        void explicitNullsCountAsAbsentForOptionalFields() {
+        void explicit_nulls_count_as_absent_for_optional_fields() {
             NewOrder order = OrderBodies.newOrder(body(b -> {
                 b.putNull("discount");
                 b.putNull("shippingFee");
@@ -126,13 +126,13 @@ public class NewOrderTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"12.50", " 12.50 ", "12.5", "1250E-2"})
-        void unitPriceMayBeANumericString(String price) {
+        void unit_price_may_be_a_numeric_string(String price) {
             NewOrder order = OrderBodies.newOrder(body(b -> item(b, 0).put("unitPrice", price)));
             assertThat(order.items().getFirst().unitPrice()).isEqualByComparingTo("12.50");
         }
 
         @Test
-        void amountsAreNormalisedToTheCurrencyScaleSoEqualRequestsAreEqual() {
+        void amounts_are_normalised_to_the_currency_scale_so_equal_requests_are_equal() {
             // GIVEN the same price written three ways
             NewOrder asNumber = OrderBodies.newOrder(body(b -> item(b, 0).put("unitPrice", new BigDecimal("12.5"))));
             NewOrder asString = OrderBodies.newOrder(body(b -> item(b, 0).put("unitPrice", "12.50")));
@@ -143,7 +143,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void zeroDecimalCurrencyAcceptsWholeAmounts() {
+        void zero_decimal_currency_accepts_whole_amounts() {
             NewOrder order = OrderBodies.newOrder(body(b -> {
                 b.put("currency", "JPY");
                 item(b, 0).put("unitPrice", 1500);
@@ -156,14 +156,14 @@ public class NewOrderTest {
         }
 
         @Test
-        void amountDiscountIsAccepted() {
+        void amount_discount_is_accepted() {
             NewOrder order = OrderBodies.newOrder(body(b -> b.set("discount",
                     JsonNodeFactory.instance.objectNode().put("amountOff", "5"))));
             assertThat(order.discount()).isEqualTo(new DiscountRequest(null, null, null, new BigDecimal("5.00")));
         }
 
         @Test
-        void hongKongAddressNeedsNoPostalCode() {
+        void hong_kong_address_needs_no_postal_code() {
             NewOrder order = OrderBodies.newOrder(body(b -> {
                 obj(b, "shippingAddress").put("country", "HK").remove("postalCode");
             }));
@@ -175,7 +175,7 @@ public class NewOrderTest {
     @Nested
     class Mistakes {
         @Test
-        void fiveMistakesAreReportedAsFiveErrorsAtOnce() {
+        void five_mistakes_are_reported_as_five_errors_at_once() {
             // GIVEN a body with five unrelated mistakes
             ObjectNode body = body(b -> {
                 b.put("notes", "leave at door");                           // unknown field
@@ -190,7 +190,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void errorMessagesExplainTheRule() {
+        void error_messages_explain_the_rule() {
             ObjectNode body = body(b -> {
                 obj(b, "buyer").put("phone", "555-0123");
                 item(b, 1).put("quantity", 0);
@@ -204,13 +204,13 @@ public class NewOrderTest {
         }
 
         @Test
-        void emptyObjectReportsEveryRequiredTopLevelField() {
+        void empty_object_reports_every_required_top_level_field() {
             assertThat(fieldsOf(JsonNodeFactory.instance.objectNode()))
                     .containsExactlyInAnyOrder("buyer", "currency", "items", "shippingAddress");
         }
 
         @Test
-        void missingRequiredNestedFieldsAreReportedWithTheirPaths() {
+        void missing_required_nested_fields_are_reported_with_their_paths() {
             ObjectNode body = body(b -> {
                 obj(b, "buyer").remove("id");
                 item(b, 0).remove("sku");
@@ -226,17 +226,17 @@ public class NewOrderTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"[]", "\"order\"", "42", "null", "true"})
-        void nonObjectBodyIsASingleBodyError(String json) throws Exception {
+        void non_object_body_is_a_single_body_error(String json) throws Exception {
             assertThat(errorsOf(Json.parse(json))).containsExactly(new FieldError("body", "must be a JSON object"));
         }
 
         @Test
-        void missingBodyIsABodyError() {
+        void missing_body_is_a_body_error() {
             assertThat(fieldsOf(null)).containsExactly("body");
         }
 
         @Test
-        void unknownFieldsAreRejectedAtEveryLevel() {
+        void unknown_fields_are_rejected_at_every_level() {
             ObjectNode body = body(b -> {
                 b.put("coupon", "X");
                 obj(b, "buyer").put("age", 30);
@@ -253,7 +253,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void wrongJsonTypesAreReported() {
+        void wrong_json_types_are_reported() {
             ObjectNode body = body(b -> {
                 b.put("buyer", "buyer-1");
                 b.put("items", "MUG-01");
@@ -266,7 +266,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void itemsMustBeANonEmptyArrayOfObjects() {
+        void items_must_be_a_non_empty_array_of_objects() {
             assertThat(errorsOf(body(b -> b.putArray("items"))))
                     .containsExactly(new FieldError("items", "must contain between 1 and 100 entries"));
             ObjectNode withScalarItem = body(b -> ((ArrayNode) b.get("items")).add("MUG-01"));
@@ -274,7 +274,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void moreThanOneHundredItemsAreRejected() {
+        void more_than_one_hundred_items_are_rejected() {
             ObjectNode body = body(b -> {
                 ArrayNode items = b.putArray("items");
                 for (int i = 0; i <= OrderRequests.MAX_ITEMS; i++) {
@@ -286,13 +286,13 @@ public class NewOrderTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "-1", "10001", "1.5", "\"2\"", "true"})
-        void quantityMustBeAWholeNumberFromOneToTenThousand(String quantity) throws Exception {
+        void quantity_must_be_a_whole_number_from_one_to_ten_thousand(String quantity) throws Exception {
             ObjectNode body = body(b -> item(b, 1).set("quantity", parse(quantity)));
             assertThat(fieldsOf(body)).containsExactly("items[1].quantity");
         }
 
         @Test
-        void tooManyDecimalsForTheCurrencyAreReported() {
+        void too_many_decimals_for_the_currency_are_reported() {
             ObjectNode body = body(b -> {
                 item(b, 0).put("unitPrice", new BigDecimal("12.345"));
                 item(b, 1).put("unitPrice", "19.999");
@@ -305,7 +305,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void yenAmountsMayNotHaveDecimals() {
+        void yen_amounts_may_not_have_decimals() {
             ObjectNode body = body(b -> {
                 b.put("currency", "JPY");
                 item(b, 0).put("unitPrice", "1500.5");
@@ -317,7 +317,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void amountsMustBeNonNegativeNumbersBelowOneMillion() {
+        void amounts_must_be_non_negative_numbers_below_one_million() {
             ObjectNode body = body(b -> {
                 item(b, 0).put("unitPrice", "-1");
                 item(b, 1).put("unitPrice", "1000000");
@@ -330,7 +330,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void duplicateSkusAreReportedOnTheRepeatedLine() {
+        void duplicate_skus_are_reported_on_the_repeated_line() {
             ObjectNode body = body(b -> {
                 ((ArrayNode) b.get("items")).addObject()
                         .put("sku", "MUG-01").put("name", "Mug again").put("quantity", 1).put("unitPrice", "12.50");
@@ -340,7 +340,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void usAddressRequiresAPostalCode() {
+        void us_address_requires_a_postal_code() {
             ObjectNode body = body(b -> obj(b, "shippingAddress").remove("postalCode"));
             assertThat(errorsOf(body))
                     .containsExactly(new FieldError("shippingAddress.postalCode", "is required for addresses in US"));
@@ -348,7 +348,7 @@ public class NewOrderTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"us", "USA", "ZZ", "U1"})
-        void countryMustBeAnUpperCaseIsoAlpha2Code(String country) {
+        void country_must_be_an_upper_case_iso_alpha_2_code(String country) {
             ObjectNode body = body(b -> obj(b, "shippingAddress").put("country", country));
             // a bad country is one error: no postal-code rule is applied on top of it
             assertThat(fieldsOf(body)).containsExactly("shippingAddress.country");
@@ -356,13 +356,13 @@ public class NewOrderTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"usd", "US", "XYZ", "XAU", "DOLLARS", "12A"})
-        void currencyMustBeAnIsoCurrencyCodeWithMinorUnits(String currency) {
+        void currency_must_be_an_iso_currency_code_with_minor_units(String currency) {
             ObjectNode body = body(b -> b.put("currency", currency));
             assertThat(fieldsOf(body)).containsExactly("currency");
         }
 
         @Test
-        void badCurrencyStillValidatesTheRestOfTheBody() {
+        void bad_currency_still_validates_the_rest_of_the_body() {
             ObjectNode body = body(b -> {
                 b.put("currency", "XYZ");
                 item(b, 0).put("quantity", -5);
@@ -373,27 +373,27 @@ public class NewOrderTest {
         @ParameterizedTest
         @ValueSource(strings = {"4155550123", "+0123456789", "+1 415 555 0123", "+1-415-555-0123", "+12345",
                 "+1415555012a"})
-        void buyerPhoneMustBeE164(String phone) {
+        void buyer_phone_must_be_e_164(String phone) {
             ObjectNode body = body(b -> obj(b, "buyer").put("phone", phone));
             assertThat(errorsOf(body)).containsExactly(
                     new FieldError("buyer.phone", "must be an E.164 phone number, e.g. +14155550123"));
         }
 
         @Test
-        void phoneLongerThanE164AllowsIsTooLong() {
+        void phone_longer_than_e_164_allows_is_too_long() {
             ObjectNode body = body(b -> obj(b, "shippingAddress").put("phone", "+12345678901234567"));
             assertThat(errorsOf(body))
                     .containsExactly(new FieldError("shippingAddress.phone", "must be at most 16 characters"));
         }
 
         @Test
-        void badEmailIsReported() {
+        void bad_email_is_reported() {
             ObjectNode body = body(b -> obj(b, "buyer").put("email", "ann.example.com"));
             assertThat(errorsOf(body)).containsExactly(new FieldError("buyer.email", "must be an email address"));
         }
 
         @Test
-        void blankAndTooLongTextAreReported() {
+        void blank_and_too_long_text_are_reported() {
             ObjectNode body = body(b -> {
                 obj(b, "buyer").put("name", "   ");
                 item(b, 0).put("sku", "S".repeat(65));
@@ -404,7 +404,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void discountNeedsExactlyOneOfPercentOffOrAmountOff() {
+        void discount_needs_exactly_one_of_percent_off_or_amount_off() {
             ObjectNode both = body(b -> obj(b, "discount").put("amountOff", "5"));
             assertThat(errorsOf(both)).containsExactly(
                     new FieldError("discount.percentOff", "give exactly one of percentOff or amountOff"));
@@ -414,7 +414,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void discountMistakeIsReportedEvenWhenOtherFieldsAreAlsoWrong() {
+        void discount_mistake_is_reported_even_when_other_fields_are_also_wrong() {
             // GIVEN an empty discount AND an unrelated mistake elsewhere in the body
             ObjectNode body = body(b -> {
                 obj(b, "discount").remove("percentOff");
@@ -425,7 +425,7 @@ public class NewOrderTest {
         }
 
         @Test
-        void invalidAmountOffIsNotAlsoReportedAsAMissingDiscount() {
+        void invalid_amount_off_is_not_also_reported_as_a_missing_discount() {
             ObjectNode body = body(b -> {
                 obj(b, "discount").remove("percentOff");
                 obj(b, "discount").put("amountOff", "-5");
@@ -435,14 +435,14 @@ public class NewOrderTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "-10", "100.01", "250"})
-        void percentOffMustBeAboveZeroAndAtMostOneHundred(String percent) {
+        void percent_off_must_be_above_zero_and_at_most_one_hundred(String percent) {
             ObjectNode body = body(b -> obj(b, "discount").put("percentOff", new BigDecimal(percent)));
             assertThat(errorsOf(body)).containsExactly(
                     new FieldError("discount.percentOff", "must be greater than 0 and at most 100"));
         }
 
         @Test
-        void amountOffMustBeAboveZero() {
+        void amount_off_must_be_above_zero() {
             ObjectNode body = body(b -> {
                 obj(b, "discount").remove("percentOff");
                 obj(b, "discount").put("amountOff", 0);
