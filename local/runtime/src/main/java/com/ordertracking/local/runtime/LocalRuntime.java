@@ -49,24 +49,20 @@ import java.util.Optional;
 public final class LocalRuntime implements AutoCloseable {
     /** How long failed SQS messages stay invisible before the retry (Lambda waits the full visibility timeout). */
     static final Duration SQS_RETRY_DELAY = Duration.ofSeconds(1);
+    /** Long-poll wait of SQS consumers, as Lambda's pollers use: a quiet queue costs one request per 20 s. */
+    static final int SQS_LONG_POLL_SECONDS = 20;
     private static final String LOOPBACK = "127.0.0.1";
     /** The template parameter behind every link to the tracking page. */
     private static final String PUBLIC_BASE_URL = "PublicBaseUrl";
 
     private final LocalCloud cloud;
     private final Map<String, FunctionInstance> functions;
+    private final Map<String, HandlerInvoker> invokers;
     private final LocalJwtAuthorizer authorizer;
     private final HttpApiGateway gateway;
     private final List<SqsEventSourcePoller> sqsPollers;
     private final List<DynamoDbStreamPoller> streamPollers;
     private final ScheduleRunner schedules;
-
-    /**
-     * Local pollers per SQS mapping at most: a mapping's {@code ScalingConfig.MaximumConcurrency} (Lambda's
-     * concurrent batches) is honoured up to this, so one slow batch does not stall the queue, without dozens of
-     * idle long-polls on a laptop.
-     */
-    static final int MAX_LOCAL_POLLERS_PER_MAPPING = 4;
 
     /**
      * Where and how to run. {@code port} 0 picks a free port. {@code aws}: the AWS settings that decide,
@@ -85,11 +81,13 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions, LocalJwtAuthorizer authorizer,
-            HttpApiGateway gateway, List<SqsEventSourcePoller> sqsPollers, List<DynamoDbStreamPoller> streamPollers,
+    private LocalRuntime(LocalCloud cloud, Map<String, FunctionInstance> functions,
+            Map<String, HandlerInvoker> invokers, LocalJwtAuthorizer authorizer, HttpApiGateway gateway,
+            List<SqsEventSourcePoller> sqsPollers, List<DynamoDbStreamPoller> streamPollers,
             ScheduleRunner schedules) {
         this.cloud = cloud;
         this.functions = functions;
+        this.invokers = invokers;
         this.authorizer = authorizer;
         this.gateway = gateway;
         this.sqsPollers = sqsPollers;
@@ -102,6 +100,11 @@ public final class LocalRuntime implements AutoCloseable {
      * broken or the port is taken.
      */
     public static LocalRuntime start(Options options) {
+        // ElasticMQ's Pekko scheduler wakes every 10 ms by default, about 1% of a core on an idle laptop;
+        // 100 ms is plenty for long-poll and visibility timers. A value set by the user wins.
+        if (System.getProperty("pekko.scheduler.tick-duration") == null) {
+            System.setProperty("pekko.scheduler.tick-duration", "100ms");
+        }
         // The port first: links in messages and pages (PublicBaseUrl) must name the real one.
         HttpServer server;
         try {
@@ -139,9 +142,10 @@ public final class LocalRuntime implements AutoCloseable {
             List<Route> routes = new ArrayList<>();
             List<SqsEventSourcePoller> sqsPollers = new ArrayList<>();
             List<DynamoDbStreamPoller> streamPollers = new ArrayList<>();
+            Map<String, HandlerInvoker> invokers = wakingStreamPollers(functions, streamPollers);
             List<ScheduleConfig> scheduleConfigs = new ArrayList<>();
             for (FunctionSpec function : model.functions()) {
-                HandlerInvoker invoker = functions.get(function.logicalId());
+                HandlerInvoker invoker = invokers.get(function.logicalId());
                 for (FunctionEvent event : function.events()) {
                     switch (event) {
                         case HttpApiEvent http -> routes.add(new Route(http.method(), http.path(),
@@ -151,11 +155,9 @@ public final class LocalRuntime implements AutoCloseable {
                             SqsEventSourceConfig config = new SqsEventSourceConfig(
                                     function.logicalId(), sqs.queue().url(), sqs.queue().arn(), sqs.batchSize(),
                                     sqs.maximumBatchingWindowInSeconds(), sqs.reportBatchItemFailures(),
-                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY, 1, region);
-                            int pollers = Math.min(MAX_LOCAL_POLLERS_PER_MAPPING, sqs.maximumConcurrency().orElse(1));
-                            for (int i = 0; i < pollers; i++) {
-                                sqsPollers.add(new SqsEventSourcePoller(config, cloud.sqs(), invoker));
-                            }
+                                    queue == null ? null : queue.visibilityTimeout(), SQS_RETRY_DELAY,
+                                    SQS_LONG_POLL_SECONDS, region, sqs.maximumConcurrency().orElse(0));
+                            sqsPollers.add(new SqsEventSourcePoller(config, cloud.sqs(), invoker));
                         }
                         case DynamoDbStreamEvent stream when stream.enabled() -> {
                             String onFailure = stream.onFailureDestination()
@@ -180,10 +182,10 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }
             }
-            ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, functions::get, Clock.systemUTC());
+            ScheduleRunner schedules = new ScheduleRunner(scheduleConfigs, invokers::get, Clock.systemUTC());
             HttpApiGateway gateway = new HttpApiGateway(new HttpApiGateway.Config(LOOPBACK, options.port(),
-                    HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, functions::get, authorizer);
-            LocalRuntime runtime = new LocalRuntime(cloud, functions, authorizer, gateway, sqsPollers,
+                    HttpApiGateway.Config.API_GATEWAY_MAX_BODY), routes, invokers::get, authorizer);
+            LocalRuntime runtime = new LocalRuntime(cloud, functions, invokers, authorizer, gateway, sqsPollers,
                     streamPollers, schedules);
             DeveloperEndpoints.register(gateway, runtime);
             gateway.start(server);
@@ -198,6 +200,25 @@ public final class LocalRuntime implements AutoCloseable {
             cloud.close();
             throw e;
         }
+    }
+
+    /**
+     * The functions as event sources call them: after each invocation (anything that may have written to a table)
+     * the stream pollers are woken, so they can back off for seconds while the system is quiet without adding that
+     * delay to the first change after a quiet spell. Writes from outside (e.g. the AWS CLI) are seen within the
+     * pollers' longest idle pause.
+     */
+    private static Map<String, HandlerInvoker> wakingStreamPollers(Map<String, FunctionInstance> functions,
+                                                                   List<DynamoDbStreamPoller> streamPollers) {
+        Map<String, HandlerInvoker> invokers = new LinkedHashMap<>();
+        functions.forEach((id, function) -> invokers.put(id, (event, trigger) -> {
+            try {
+                return function.invoke(event, trigger);
+            } finally {
+                streamPollers.forEach(DynamoDbStreamPoller::wake);
+            }
+        }));
+        return Map.copyOf(invokers);
     }
 
     /** The issuer and audience of the template's JWT authorizer, so minted tokens pass as they would on AWS. */
@@ -252,7 +273,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         boolean scheduled = cloud.model().function(logicalId)
                 .map(f -> !f.eventsOfType(ScheduleEvent.class).isEmpty()).orElse(false);
-        return scheduled && input == null ? schedules.runNow(logicalId) : function.invoke(input, "local-invoke");
+        return scheduled && input == null ? schedules.runNow(logicalId)
+                : invokers.get(logicalId).invoke(input, "local-invoke");
     }
 
     @Override

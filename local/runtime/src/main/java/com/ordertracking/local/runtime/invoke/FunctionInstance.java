@@ -27,6 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +49,16 @@ public final class FunctionInstance implements HandlerInvoker {
 
     private static final Logger LOG = LoggerFactory.getLogger("lambda");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /**
+     * Function code runs on platform threads, not virtual ones: handlers do first-use class initialisation and
+     * blocking calls inside it (SDK clients, Jackson), which pins a virtual thread to its carrier; with as many
+     * carriers as cores, concurrent cold invocations must not be able to pin them all, or every virtual thread in
+     * the runtime (HTTP API, SNS endpoint, pollers) would wait. Pooled, so a busy runtime does not create a
+     * thread per invocation.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("fn-worker-", 0).factory());
 
     private final FunctionConfig config;
     private final Class<?> handlerClass;
@@ -140,13 +153,16 @@ public final class FunctionInstance implements HandlerInvoker {
         Object handler = acquire();
         LocalContext context = LocalContext.create(config, requestId);
         CompletableFuture<Object> result = new CompletableFuture<>();
-        // A separate (virtual) thread lets us give up after the timeout like Lambda does, without killing the caller.
-        Thread worker = Thread.ofVirtual().name("fn-" + config.name() + "-" + requestId).start(() -> {
+        // A separate thread lets us give up after the timeout like Lambda does, without killing the caller.
+        Future<?> worker = WORKERS.submit(() -> {
+            Thread.currentThread().setName("fn-" + config.name() + "-" + requestId);
             try {
                 result.complete(FunctionEnvironment.with(environment, () ->
                         ((LocalLambdaLogger) context.logger()).activeDuring(() -> call(handler, input, context))));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+            } finally {
+                Thread.interrupted(); // a timed-out run's interrupt must not leak into the pooled thread's next task
             }
         });
         try {
@@ -154,7 +170,7 @@ public final class FunctionInstance implements HandlerInvoker {
             idle.offerFirst(handler);
             return output;
         } catch (TimeoutException e) {
-            worker.interrupt(); // instance is not returned to the pool: its state is unknown
+            worker.cancel(true); // interrupts it; the instance is not returned to the pool: its state is unknown
             throw new FunctionInvocationException(config.name(), "Sandbox.Timedout",
                     "Task timed out after %.2f seconds".formatted(config.timeout().toMillis() / 1000.0), null, true);
         } catch (ExecutionException e) {
@@ -164,7 +180,7 @@ public final class FunctionInstance implements HandlerInvoker {
                     String.valueOf(cause.getMessage()), cause, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            worker.interrupt();
+            worker.cancel(true);
             throw new FunctionInvocationException(config.name(), "Interrupted", "invocation interrupted", e, false);
         }
     }

@@ -12,12 +12,22 @@ import java.util.Objects;
  * @param failedMessageRetryDelay        after a failure, failed messages are made visible again after this delay
  *                                       (default 0 = retry at once, practical for dev); null = leave them invisible
  *                                       until the visibility timeout expires, which is exactly what Lambda does
- * @param waitTimeSeconds                long-poll wait per receive; small so {@code close()} is quick
+ * @param waitTimeSeconds                long-poll wait per receive, 1..20 (Lambda's pollers wait 20 s); close()
+ *                                       does not wait for it: a consumer blocked in a receive is interrupted
+ * @param maximumConcurrency             ScalingConfig.MaximumConcurrency: most batches in flight at once (2..1000);
+ *                                       0 = {@link #DEFAULT_MAXIMUM_CONCURRENCY}
  */
 public record SqsEventSourceConfig(String functionName, String queueUrl, String queueArn, int batchSize,
                                    int maximumBatchingWindowSeconds, boolean reportBatchItemFailures,
                                    Integer visibilityTimeoutSeconds, Duration failedMessageRetryDelay,
-                                   int waitTimeSeconds, String awsRegion) {
+                                   int waitTimeSeconds, String awsRegion, int maximumConcurrency) {
+
+    /**
+     * Concurrent consumers when the template sets no MaximumConcurrency. Lambda starts an SQS mapping with five
+     * concurrent batches and keeps adding while messages wait; five keeps one laptop JVM (which also hosts
+     * DynamoDB Local and ElasticMQ) responsive while still overlapping the functions' I/O waits.
+     */
+    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 5;
 
     public SqsEventSourceConfig {
         Objects.requireNonNull(functionName, "functionName");
@@ -27,12 +37,23 @@ public record SqsEventSourceConfig(String functionName, String queueUrl, String 
         waitTimeSeconds = waitTimeSeconds <= 0 ? 1 : Math.min(waitTimeSeconds, 20);
         awsRegion = awsRegion == null ? "us-east-1" : awsRegion;
         queueArn = queueArn == null ? arnFromUrl(queueUrl, awsRegion) : queueArn;
+        maximumConcurrency = maximumConcurrency <= 0 ? DEFAULT_MAXIMUM_CONCURRENCY
+                : Math.max(2, Math.min(maximumConcurrency, 1000));
+    }
+
+    /** Without ScalingConfig: {@link #DEFAULT_MAXIMUM_CONCURRENCY} consumers at most. */
+    public SqsEventSourceConfig(String functionName, String queueUrl, String queueArn, int batchSize,
+                                int maximumBatchingWindowSeconds, boolean reportBatchItemFailures,
+                                Integer visibilityTimeoutSeconds, Duration failedMessageRetryDelay,
+                                int waitTimeSeconds, String awsRegion) {
+        this(functionName, queueUrl, queueArn, batchSize, maximumBatchingWindowSeconds, reportBatchItemFailures,
+                visibilityTimeoutSeconds, failedMessageRetryDelay, waitTimeSeconds, awsRegion, 0);
     }
 
     /** Defaults as SAM would give them: batch 10, no window, retry failed messages at once. */
     public static SqsEventSourceConfig of(String functionName, String queueUrl, boolean reportBatchItemFailures) {
         return new SqsEventSourceConfig(functionName, queueUrl, null, 10, 0, reportBatchItemFailures, null,
-                Duration.ZERO, 1, null);
+                Duration.ZERO, 20, null, 0);
     }
 
     private static String arnFromUrl(String queueUrl, String region) {

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import com.ordertracking.local.runtime.poll.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,29 +27,34 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * Lambda's SQS poller for one event source mapping, on a single virtual thread: long-poll, build an {@link SQSEvent},
- * invoke, delete what succeeded. A handler exception deletes nothing; with ReportBatchItemFailures only the
- * {@code itemIdentifier}s returned in {@link SQSBatchResponse} stay (an unknown or empty identifier fails the whole
- * batch, as in Lambda). Messages that keep failing reach the DLQ through the queue's own RedrivePolicy, which
- * ElasticMQ applies on receive. Batches are processed one at a time (Lambda would scale out pollers).
+ * Lambda's SQS poller for one event source mapping. Like Lambda it scales with the backlog: one consumer long-polls
+ * while the queue is quiet; every consumer that receives a non-empty batch starts another (up to
+ * {@link SqsEventSourceConfig#maximumConcurrency()}), and a consumer whose long poll comes back empty retires unless
+ * it is the last. Each consumer, on its own virtual thread: long-poll, build an {@link SQSEvent}, invoke, delete what
+ * succeeded. A handler exception deletes nothing; with ReportBatchItemFailures only the {@code itemIdentifier}s
+ * returned in {@link SQSBatchResponse} stay (an unknown or empty identifier fails the whole batch, as in Lambda).
+ * Messages that keep failing reach the DLQ through the queue's own RedrivePolicy, which ElasticMQ applies on receive.
+ * Errors back off exponentially (0.5 s doubling to 10 s), so a stopped ElasticMQ is not hammered.
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourcePoller.class);
+    private static final Duration FIRST_ERROR_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(10);
+    /** On close, how long in-flight batches may finish (their deletes matter) before they are interrupted. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
     private final SqsEventSourceConfig config;
     private final SqsClient sqs;
     private final HandlerInvoker function;
-    private static final Duration ERROR_BACKOFF = Duration.ofMillis(500);
-    private final PollingLoop loop;
+    private final Set<Consumer> consumers = new HashSet<>(); // guarded by this
+    private final AtomicInteger consumersStarted = new AtomicInteger();
+    private volatile boolean running;
 
     public SqsEventSourcePoller(SqsEventSourceConfig config, SqsClient sqs, HandlerInvoker function) {
         this.config = config;
         this.sqs = sqs;
         this.function = function;
-        // On close, let an in-flight batch finish (its deletes matter); receives return within waitTimeSeconds.
-        this.loop = new PollingLoop("sqs-poller-" + config.functionName(), this::round,
-                Duration.ofSeconds(config.waitTimeSeconds() + 10L));
     }
 
     public SqsEventSourceConfig config() {
@@ -57,30 +62,130 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     }
 
     public SqsEventSourcePoller start() {
-        loop.start();
+        synchronized (this) {
+            if (running) {
+                return this;
+            }
+            running = true;
+        }
+        scaleOut();
         return this;
+    }
+
+    /** Consumers polling or processing right now (1 while the queue is quiet). */
+    public synchronized int consumers() {
+        return consumers.size();
+    }
+
+    /** Consumers started since {@link #start()}, including retired ones (how far the mapping scaled out). */
+    public int consumersStarted() {
+        return consumersStarted.get();
     }
 
     @Override
     public void close() {
-        loop.close();
-    }
-
-    private void round() {
-        try {
-            List<Message> batch = receiveBatch();
-            if (!batch.isEmpty()) {
-                process(batch);
-            }
-        } catch (SdkException e) {
-            if (!loop.isRunning()) {
+        List<Consumer> current;
+        synchronized (this) {
+            running = false;
+            current = List.copyOf(consumers);
+        }
+        // A consumer waiting in a long poll holds no messages: stop it now rather than after up to 20 s. The
+        // abandoned receive may still take a message arriving within its wait; that message comes back after the
+        // visibility timeout, as when a Lambda mapping is disabled mid-poll.
+        current.stream().filter(c -> c.receiving).forEach(c -> c.thread.interrupt());
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        for (Consumer consumer : current) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !consumer.thread.join(Duration.ofNanos(left))) {
+                    consumer.thread.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            LOG.warn("{}: polling {} failed: {}", config.functionName(), config.queueUrl(), e.getMessage());
-            loop.pause(ERROR_BACKOFF);
-        } catch (RuntimeException e) {
-            LOG.error("{}: poller error", config.functionName(), e);
-            loop.pause(ERROR_BACKOFF);
+        }
+    }
+
+    /** Starts one more consumer unless stopped or at the mapping's maximum concurrency. */
+    private synchronized void scaleOut() {
+        if (!running || consumers.size() >= config.maximumConcurrency()) {
+            return;
+        }
+        var consumer = new Consumer();
+        consumers.add(consumer);
+        int n = consumersStarted.incrementAndGet();
+        consumer.thread = Thread.ofVirtual().name("sqs-poller-" + config.functionName() + "-" + n).start(consumer);
+    }
+
+    /** True if {@code consumer} may stop (another one keeps polling). */
+    private synchronized boolean scaleIn(Consumer consumer) {
+        if (consumers.size() > 1) {
+            consumers.remove(consumer);
+            return true;
+        }
+        return false;
+    }
+
+    private final class Consumer implements Runnable {
+        volatile Thread thread;
+        /** True while blocked in a receive (holding no messages), so close() may interrupt it. */
+        volatile boolean receiving;
+
+        @Override
+        public void run() {
+            Duration backoff = FIRST_ERROR_BACKOFF;
+            try {
+                while (running) {
+                    try {
+                        List<Message> batch = receive();
+                        if (batch.isEmpty()) {
+                            if (scaleIn(this)) {
+                                return;
+                            }
+                            continue;
+                        }
+                        scaleOut(); // a non-empty receive: more may be waiting, as Lambda adds pollers
+                        process(batch);
+                        backoff = FIRST_ERROR_BACKOFF;
+                    } catch (SdkException e) {
+                        if (!running) {
+                            return;
+                        }
+                        LOG.warn("{}: polling {} failed: {}", config.functionName(), config.queueUrl(), e.getMessage());
+                        backoff = pause(backoff);
+                    } catch (RuntimeException e) {
+                        LOG.error("{}: poller error", config.functionName(), e);
+                        backoff = pause(backoff);
+                    }
+                }
+            } finally {
+                synchronized (SqsEventSourcePoller.this) {
+                    consumers.remove(this);
+                }
+            }
+        }
+
+        private List<Message> receive() {
+            receiving = true;
+            try {
+                return running ? receiveBatch() : List.of();
+            } finally {
+                receiving = false;
+                if (running) {
+                    Thread.interrupted(); // an interrupt meant for the receive must not fail the batch
+                }
+            }
+        }
+
+        private Duration pause(Duration backoff) {
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // only close() interrupts; the loop sees running == false
+            }
+            Duration next = backoff.multipliedBy(2);
+            return next.compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : next;
         }
     }
 
@@ -103,22 +208,28 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             if (received.isEmpty() && (batch.isEmpty() || config.maximumBatchingWindowSeconds() == 0)) {
                 break;
             }
-        } while (loop.isRunning() && batch.size() < config.batchSize() && System.nanoTime() < deadline);
+        } while (running && batch.size() < config.batchSize() && System.nanoTime() < deadline);
         return batch;
     }
 
     void process(List<Message> batch) {
         SQSEvent event = toEvent(batch, config.queueArn(), config.awsRegion());
         Set<String> failed;
+        boolean timedOut = false;
         try {
             Object output = function.invoke(event, "sqs " + queueName());
             failed = failedIds(output, batch);
         } catch (FunctionInvocationException e) {
             failed = batch.stream().map(Message::messageId).collect(Collectors.toSet());
+            timedOut = e.timedOut();
         }
         Set<String> failedIds = failed;
         delete(batch.stream().filter(m -> !failedIds.contains(m.messageId())).toList());
-        retryLater(batch.stream().filter(m -> failedIds.contains(m.messageId())).toList());
+        if (!timedOut) {
+            retryLater(batch.stream().filter(m -> failedIds.contains(m.messageId())).toList());
+        }
+        // After a timeout the abandoned invocation may still be finishing (and may hold claims or leases sized to
+        // the visibility timeout): its messages come back when the visibility timeout expires, as on Lambda.
     }
 
     private Set<String> failedIds(Object output, List<Message> batch) {

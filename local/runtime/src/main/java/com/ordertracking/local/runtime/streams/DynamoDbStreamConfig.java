@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param maximumRetryAttempts       -1 = retry until it succeeds (Lambda's default; blocks the shard)
  * @param onFailureQueueUrl          SQS queue receiving a batch description when retries are exhausted, or null
  * @param retryDelay                 pause between retries of a failing batch
- * @param pollInterval               idle pause between GetRecords rounds (Lambda polls about 4 times a second)
+ * @param pollInterval               pause between GetRecords rounds while records come (Lambda polls about 4 times
+ *                                   a second)
+ * @param maxIdleInterval            longest pause a quiet shard backs off to (doubling from pollInterval);
+ *                                   {@link DynamoDbStreamPoller#wake()} cuts it short
  */
 public record DynamoDbStreamConfig(String functionName, String streamArn, StartingPosition startingPosition,
                                    int batchSize, int maximumBatchingWindowSeconds, boolean bisectBatchOnFunctionError,
                                    int maximumRetryAttempts, boolean reportBatchItemFailures,
                                    String onFailureQueueUrl, String awsRegion, Duration retryDelay,
-                                   Duration pollInterval) {
+                                   Duration pollInterval, Duration maxIdleInterval) {
 
     public enum StartingPosition { LATEST, TRIM_HORIZON }
 
@@ -32,11 +35,26 @@ public record DynamoDbStreamConfig(String functionName, String streamArn, Starti
         awsRegion = awsRegion == null ? "us-east-1" : awsRegion;
         retryDelay = retryDelay == null ? Duration.ofMillis(200) : retryDelay;
         pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+        maxIdleInterval = maxIdleInterval == null ? Duration.ofSeconds(4) : maxIdleInterval;
+        if (maxIdleInterval.compareTo(pollInterval) < 0) {
+            maxIdleInterval = pollInterval;
+        }
+    }
+
+    /** Backing off to 4 s when quiet. */
+    public DynamoDbStreamConfig(String functionName, String streamArn, StartingPosition startingPosition,
+                                int batchSize, int maximumBatchingWindowSeconds, boolean bisectBatchOnFunctionError,
+                                int maximumRetryAttempts, boolean reportBatchItemFailures,
+                                String onFailureQueueUrl, String awsRegion, Duration retryDelay,
+                                Duration pollInterval) {
+        this(functionName, streamArn, startingPosition, batchSize, maximumBatchingWindowSeconds,
+                bisectBatchOnFunctionError, maximumRetryAttempts, reportBatchItemFailures, onFailureQueueUrl, awsRegion,
+                retryDelay, pollInterval, null);
     }
 
     /** SAM-like defaults: batch 100, no window, no bisect, infinite retries, no partial responses. */
     public static DynamoDbStreamConfig of(String functionName, String streamArn, StartingPosition position) {
         return new DynamoDbStreamConfig(functionName, streamArn, position, 100, 0, false, -1, false, null, null,
-                null, null);
+                null, null, null);
     }
 }

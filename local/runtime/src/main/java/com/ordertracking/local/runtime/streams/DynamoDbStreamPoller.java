@@ -27,9 +27,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Lambda's DynamoDB Streams poller for one event source mapping, on a single virtual thread. Per shard, records
- * are delivered strictly in order and a shard's children only start after it is finished; the stream is
- * re-described periodically (and when a shard closes) to pick up new shards. Checkpoints live in memory.
+ * Lambda's DynamoDB Streams poller for one event source mapping: one consumer (virtual thread) per shard, as Lambda
+ * runs one concurrent batch per shard (ParallelizationFactor 1), plus one thread that discovers shards. Per shard,
+ * records are delivered strictly in order and a shard's children only start after it is finished; the stream is
+ * re-described every 30 s and at once when a shard closes. Checkpoints live in memory.
+ *
+ * <p>Polling: a shard is read every {@code pollInterval} (Lambda: about 4 times a second) while records come; each
+ * empty read doubles the pause up to {@code maxIdleInterval}, and {@link #wake()} (the runtime calls it after every
+ * function invocation, i.e. after anything that may have written) brings it back to {@code pollInterval}. A quiet
+ * stream therefore costs one GetRecords per shard every few seconds instead of four a second.
  *
  * <p>Errors: a failing batch is retried; with bisect it is split in halves (each half carries the attempts so far);
  * with ReportBatchItemFailures the checkpoint moves to just before the lowest failed sequence number and processing
@@ -40,38 +46,40 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamPoller.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DESCRIBE_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration DESCRIBE_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
     private final DynamoDbStreamConfig config;
     private final DynamoDbStreamsClient streams;
     private final SqsClient onFailureSqs;
     private final HandlerInvoker function;
-    // Concurrent only so checkpoints() can be read from other threads; the poller thread is the sole writer.
     private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
-    private final PollingLoop loop;
+    private final PollingLoop discovery;
     private volatile boolean ready;
-    private long nextDescribeNanos;
     private boolean firstDescribe = true;
 
-    private static final class ShardState {
+    /** One shard and its consumer; all fields but {@code checkpoint} and {@code done} belong to that consumer. */
+    private final class ShardState {
         final String shardId;
         final String parentShardId;
+        final PollingLoop loop;
         String iterator;
         ShardIteratorType initialPosition;
         String lastFetchedSequence;
         volatile String checkpoint;
         boolean ended;
+        /** Ended and every record handled: children may start, and this consumer stops. */
+        volatile boolean done;
         final List<Record> buffer = new ArrayList<>();
         long bufferSinceNanos;
+        Duration idlePause = config.pollInterval();
 
         ShardState(String shardId, String parentShardId, ShardIteratorType initialPosition) {
             this.shardId = shardId;
             this.parentShardId = parentShardId;
             this.initialPosition = initialPosition;
-        }
-
-        boolean done() {
-            return ended && buffer.isEmpty();
+            this.loop = new PollingLoop("ddb-stream-" + config.functionName() + "-" + shortId(shardId),
+                    () -> round(this), CLOSE_GRACE);
         }
     }
 
@@ -85,7 +93,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         this.streams = streams;
         this.onFailureSqs = onFailureSqs;
         this.function = function;
-        this.loop = new PollingLoop("ddb-stream-poller-" + config.functionName(), this::round, Duration.ofSeconds(10));
+        this.discovery = new PollingLoop("ddb-stream-shards-" + config.functionName(), this::discoveryRound,
+                CLOSE_GRACE);
     }
 
     /** The stream ARN the template's {@code !GetAtt Table.StreamArn} would resolve to. */
@@ -107,56 +116,66 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     }
 
     public DynamoDbStreamPoller start() {
-        loop.start();
+        discovery.start();
         return this;
+    }
+
+    /** Something may have been written: poll every shard soon (within {@code pollInterval}) instead of backing off. */
+    public void wake() {
+        for (ShardState shard : shards.values()) {
+            shard.loop.wake();
+        }
     }
 
     @Override
     public void close() {
-        loop.close();
+        discovery.stop();
+        shards.values().forEach(s -> s.loop.stop());
+        discovery.close();
+        shards.values().forEach(s -> s.loop.close());
     }
 
-    private void round() {
+    private void discoveryRound() {
         try {
-            if (System.nanoTime() >= nextDescribeNanos) {
-                describe();
-            }
-            boolean fetched = false;
-            for (ShardState shard : List.copyOf(shards.values())) {
-                if (!loop.isRunning()) {
-                    return;
-                }
-                fetched |= pollShard(shard);
-            }
+            describe();
             ready = true;
-            if (!fetched) {
-                loop.pause(config.pollInterval());
-            }
+            discovery.pause(DESCRIBE_INTERVAL, Duration.ZERO);
         } catch (SdkException e) {
-            if (!loop.isRunning()) {
+            if (!discovery.isRunning()) {
                 return;
             }
-            LOG.warn("{}: stream polling failed: {}", config.functionName(), e.getMessage());
-            loop.pause(Duration.ofSeconds(1));
+            LOG.warn("{}: describing the stream failed: {}", config.functionName(), e.getMessage());
+            discovery.pause(Duration.ofSeconds(1));
         } catch (RuntimeException e) {
             LOG.error("{}: stream poller error", config.functionName(), e);
-            loop.pause(Duration.ofSeconds(1));
+            discovery.pause(Duration.ofSeconds(1));
         }
     }
 
     private void describe() {
+        List<ShardState> added = new ArrayList<>();
         String exclusiveStart = null;
         do {
             String start = exclusiveStart;
             var description = streams.describeStream(b -> b.streamArn(config.streamArn())
                     .exclusiveStartShardId(start)).streamDescription();
             for (Shard shard : description.shards()) {
-                shards.computeIfAbsent(shard.shardId(), id -> newShard(shard));
+                if (!shards.containsKey(shard.shardId())) {
+                    added.add(newShard(shard));
+                }
             }
             exclusiveStart = description.lastEvaluatedShardId();
         } while (exclusiveStart != null);
+        for (ShardState shard : added) {
+            if (firstDescribe && shard.initialPosition == ShardIteratorType.LATEST && !shard.ended) {
+                shard.iterator = iterator(shard); // taken now, so isReady() means "sees every later write"
+            }
+            shards.put(shard.shardId, shard);
+            if (discovery.isRunning()) {
+                shard.loop.start();
+            }
+        }
         firstDescribe = false;
-        nextDescribeNanos = System.nanoTime() + DESCRIBE_INTERVAL.toNanos();
     }
 
     private ShardState newShard(Shard shard) {
@@ -166,32 +185,60 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         if (firstDescribe && config.startingPosition() == DynamoDbStreamConfig.StartingPosition.LATEST) {
             var state = new ShardState(shard.shardId(), shard.parentShardId(), ShardIteratorType.LATEST);
             state.ended = closed; // LATEST skips everything already in closed shards
+            state.done = closed;
             return state;
         }
         return new ShardState(shard.shardId(), shard.parentShardId(), ShardIteratorType.TRIM_HORIZON);
     }
 
-    /** Fetches (if the shard may be read) and dispatches ready batches; true if records arrived. */
-    private boolean pollShard(ShardState shard) {
-        if (shard.done()) {
-            return false;
+    /** One round of a shard's consumer: fetch (once the parent is done), dispatch ready batches, pace. */
+    private void round(ShardState shard) {
+        try {
+            if (shard.done) {
+                shard.loop.stop();
+                return;
+            }
+            ShardState parent = shard.parentShardId == null ? null : shards.get(shard.parentShardId);
+            if (parent != null && !parent.done) {
+                shard.loop.pause(config.pollInterval()); // parent first, to keep per-key order across splits
+                return;
+            }
+            boolean fetched = false;
+            if (!shard.ended && shard.buffer.size() < config.batchSize()) {
+                fetched = fetch(shard);
+            }
+            while (!shard.buffer.isEmpty() && batchReady(shard) && shard.loop.isRunning()) {
+                List<Record> batch = new ArrayList<>(shard.buffer.subList(0, Math.min(config.batchSize(),
+                        shard.buffer.size())));
+                process(shard, batch, 0);
+                shard.buffer.subList(0, batch.size()).clear();
+                shard.bufferSinceNanos = System.nanoTime();
+            }
+            if (shard.ended && shard.buffer.isEmpty()) {
+                shard.done = true;
+                discovery.wake(); // a closed shard usually means children to discover
+                return;
+            }
+            if (fetched || !shard.buffer.isEmpty()) {
+                shard.idlePause = config.pollInterval();
+                if (!fetched) {
+                    shard.loop.pause(config.pollInterval()); // gathering a batching window
+                }
+                return;
+            }
+            shard.loop.pause(shard.idlePause, config.pollInterval());
+            Duration doubled = shard.idlePause.multipliedBy(2);
+            shard.idlePause = doubled.compareTo(config.maxIdleInterval()) > 0 ? config.maxIdleInterval() : doubled;
+        } catch (SdkException e) {
+            if (!shard.loop.isRunning()) {
+                return;
+            }
+            LOG.warn("{}: polling shard {} failed: {}", config.functionName(), shard.shardId, e.getMessage());
+            shard.loop.pause(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            LOG.error("{}: stream poller error", config.functionName(), e);
+            shard.loop.pause(Duration.ofSeconds(1));
         }
-        ShardState parent = shard.parentShardId == null ? null : shards.get(shard.parentShardId);
-        if (parent != null && !parent.done()) {
-            return false; // parent first, to keep per-key order across shard splits
-        }
-        boolean fetched = false;
-        if (!shard.ended && shard.buffer.size() < config.batchSize()) {
-            fetched = fetch(shard);
-        }
-        while (!shard.buffer.isEmpty() && batchReady(shard)) {
-            List<Record> batch = new ArrayList<>(shard.buffer.subList(0, Math.min(config.batchSize(),
-                    shard.buffer.size())));
-            process(shard, batch, 0);
-            shard.buffer.subList(0, batch.size()).clear();
-            shard.bufferSinceNanos = System.nanoTime();
-        }
-        return fetched;
     }
 
     private boolean batchReady(ShardState shard) {
@@ -210,7 +257,6 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             shard.iterator = response.nextShardIterator();
             if (shard.iterator == null) {
                 shard.ended = true;
-                nextDescribeNanos = 0; // a closed shard usually means children to discover
             }
             if (response.records().isEmpty()) {
                 return false;
@@ -248,7 +294,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private void process(ShardState shard, List<Record> batch, int attemptsSoFar) {
         List<Record> remaining = batch;
         int attempts = attemptsSoFar;
-        while (loop.isRunning() && !remaining.isEmpty()) {
+        while (shard.loop.isRunning() && !remaining.isEmpty()) {
             Failure failure = invoke(remaining);
             if (failure == null) {
                 shard.checkpoint = lastSequence(remaining);
@@ -265,7 +311,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 shard.checkpoint = lastSequence(remaining);
                 return;
             }
-            loop.pause(config.retryDelay());
+            shard.loop.pause(config.retryDelay());
             if (config.bisectBatchOnFunctionError() && failure.wholeBatch() && remaining.size() > 1) {
                 int half = remaining.size() / 2;
                 process(shard, remaining.subList(0, half), attempts);
@@ -273,6 +319,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private static String shortId(String shardId) {
+        return shardId.length() <= 12 ? shardId : shardId.substring(shardId.length() - 12);
     }
 
     /** Why and from which record a batch failed; null from {@link #invoke} means success. */

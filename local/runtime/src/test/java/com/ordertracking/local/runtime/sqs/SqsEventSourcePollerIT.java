@@ -149,4 +149,103 @@ class SqsEventSourcePollerIT {
         var dead = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(1)).messages();
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("poison"));
     }
+
+    @Test
+    void scalesOutToMaximumConcurrencyButNeverBeyondAndBackToOneConsumerWhenQuiet() throws Exception {
+        String queueUrl = createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        var allBusy = new java.util.concurrent.CountDownLatch(3);
+        HandlerInvoker function = (event, trigger) -> {
+            int now = inFlight.incrementAndGet();
+            mostInFlight.accumulateAndGet(now, Math::max);
+            allBusy.countDown();
+            try {
+                // Hold each batch until three run at once, so the test sees the scale-out (bounded wait).
+                allBusy.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (var record : ((SQSEvent) event).getRecords()) {
+                deliveries.computeIfAbsent(record.getBody(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            inFlight.decrementAndGet();
+            return null;
+        };
+        var config = new SqsEventSourceConfig("Consumer", queueUrl, null, 1, 0, false, null, Duration.ZERO, 1,
+                null, 3);
+        for (int i = 0; i < 30; i++) {
+            String body = "m" + i;
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        }
+
+        try (var poller = new SqsEventSourcePoller(config, sqs, function).start()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(deliveries).hasSize(30);
+                assertThat(visibleAndInFlight(queueUrl)).isZero();
+            });
+            assertThat(mostInFlight).hasValue(3);
+            assertThat(poller.consumersStarted()).isGreaterThanOrEqualTo(3);
+            // An empty long poll retires a consumer until one is left.
+            await().atMost(Duration.ofSeconds(15)).until(() -> poller.consumers() == 1);
+        }
+        assertThat(deliveries.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+    }
+
+    @Test
+    void closeDoesNotWaitForALongPollAndLosesNoLaterMessage() {
+        String queueUrl = createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
+        var config = new SqsEventSourceConfig("Consumer", queueUrl, null, 10, 0, false, null, Duration.ZERO, 20,
+                null);
+        var poller = new SqsEventSourcePoller(config, sqs, (event, trigger) -> null).start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> poller.consumers() == 1);
+
+        // A consumer blocked in a 20 s receive holds no message: close interrupts it instead of waiting.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), poller::close);
+        assertThat(poller.consumers()).isZero();
+
+        // The abandoned receive may still be pending in ElasticMQ and take this message (as when a Lambda mapping
+        // is disabled mid-poll); it then comes back after the visibility timeout: delayed, never lost.
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("after-close"));
+        assertThat(visibleAndInFlight(queueUrl)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            var left = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1)).messages();
+            assertThat(left).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("after-close"));
+        });
+    }
+
+    @Test
+    void aTimedOutBatchStaysInvisibleUntilTheVisibilityTimeoutInsteadOfTheQuickRetry() {
+        String queueUrl = createQueue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
+        AtomicInteger deliveries = new AtomicInteger();
+        List<String> receipts = new CopyOnWriteArrayList<>();
+        HandlerInvoker function = (event, trigger) -> {
+            var record = ((SQSEvent) event).getRecords().getFirst();
+            receipts.add(record.getReceiptHandle());
+            if (deliveries.incrementAndGet() == 1) {
+                throw new com.ordertracking.local.runtime.invoke.FunctionInvocationException("Consumer",
+                        "Sandbox.Timedout", "Task timed out after 3.00 seconds", null, true);
+            }
+            return null;
+        };
+        // Quick retry (0 s) for ordinary failures; a timeout must not use it: the abandoned run may still be going.
+        var config = new SqsEventSourceConfig("Consumer", queueUrl, null, 1, 0, false, null, Duration.ZERO, 1,
+                null);
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("slow"));
+
+        try (var poller = new SqsEventSourcePoller(config, sqs, function).start()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.get() == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> deliveries.get() == 1);
+            assertThat(visibleAndInFlight(queueUrl)).isEqualTo(1);
+
+            // What the visibility timeout would do 30 s later: the message comes back and is processed.
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receipts.getFirst())
+                    .visibilityTimeout(0));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(deliveries).hasValue(2);
+                assertThat(visibleAndInFlight(queueUrl)).isZero();
+            });
+        }
+    }
 }

@@ -1,0 +1,204 @@
+package com.ordertracking.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local runtime as a user runs it ({@code java -jar order-tracking-local.jar}), in its own process so its CPU
+ * time can be read from {@code /proc/<pid>/stat} without the load generator's. Its console is read live: the
+ * tracking processor's JSON lines say when each distinct event was applied, which is the end-to-end throughput.
+ */
+final class RuntimeProcess implements AutoCloseable {
+    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ; Linux has reported 100 for decades
+
+    private final Process process;
+    private final URI base;
+    private final Thread reader;
+    private final Thread errReader;
+    /** Harness-clock nanos at which each "tracking event applied" line was read. */
+    final List<Long> appliedAt = new CopyOnWriteArrayList<>();
+    /** Harness-clock nanos of each "tracking event already applied" line (a redelivered or re-posted event). */
+    final List<Long> duplicateAt = new CopyOnWriteArrayList<>();
+    final AtomicInteger failedLines = new AtomicInteger();
+    final AtomicInteger parkedLines = new AtomicInteger();
+    final AtomicInteger errorLines = new AtomicInteger();
+
+    private RuntimeProcess(Process process, URI base, Path log) throws IOException {
+        this.process = process;
+        this.base = base;
+        // stdout (function output, e.g. the processor's JSON lines) and stderr (the runtime's log) are read apart:
+        // merged, a line of one could be cut by a line of the other.
+        this.reader = console("runtime-stdout", process.getInputStream(), log, true);
+        this.errReader = console("runtime-stderr", process.getErrorStream(),
+                log.resolveSibling(log.getFileName() + ".err"), false);
+    }
+
+    private Thread console(String name, java.io.InputStream stream, Path log, boolean functionOutput)
+            throws IOException {
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), false);
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)); out) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    long now = System.nanoTime();
+                    if (!functionOutput) {
+                        if (line.contains(" ERROR")) {
+                            errorLines.incrementAndGet();
+                        }
+                    } else if (line.contains("\"tracking event applied\"")) {
+                        appliedAt.add(now);
+                    } else if (line.contains("\"tracking event already applied\"")) {
+                        duplicateAt.add(now);
+                    } else if (line.contains("\"tracking event failed")) {
+                        failedLines.incrementAndGet();
+                    } else if (line.contains("\"tracking event parked")) {
+                        parkedLines.incrementAndGet();
+                    }
+                    out.println(line);
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        });
+    }
+
+    /** Starts {@code java [jvmArgs] -jar jar --port N} in {@code workDir} (its template.yaml) and waits for health. */
+    static RuntimeProcess start(Path jar, Path workDir, List<String> jvmArgs, Path log) throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port)));
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+        var runtime = new RuntimeProcess(process, URI.create("http://127.0.0.1:" + port), log);
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("runtime exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(runtime.base.resolve("/_local/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return runtime;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        runtime.close();
+        throw new IllegalStateException("runtime not healthy after 3 minutes; see " + log);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** utime + stime of the runtime process (all its threads) in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** CPU-seconds the runtime burns per 10 s of wall time, sampled over {@code window}. */
+    double cpuPer10Seconds(Duration window) throws Exception {
+        double before = cpuSeconds();
+        long start = System.nanoTime();
+        Thread.sleep(window);
+        double used = cpuSeconds() - before;
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
+        return used / wallSeconds * 10;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy(); // SIGTERM: the runtime's shutdown hook closes pollers and the embedded services
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        reader.join(Duration.ofSeconds(5));
+        errReader.join(Duration.ofSeconds(5));
+    }
+
+    /**
+     * CPU seconds per thread group of the runtime process, from {@code /proc/<pid>/task/<tid>/stat}: who burns the
+     * CPU (DynamoDB Local's single SQLite thread and its Jetty threads, ElasticMQ, JIT/GC, the rest = functions,
+     * pollers, SDK clients, SNS endpoint, HTTP API).
+     */
+    Map<String, Double> cpuSecondsByComponent() throws IOException {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (String component : COMPONENTS) {
+            cpu.put(component, 0.0);
+        }
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // thread ended meanwhile
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                        / (double) CLOCK_TICKS_PER_SECOND;
+                cpu.merge(component(comm), seconds, Double::sum);
+            }
+        }
+        return cpu;
+    }
+
+    static final List<String> COMPONENTS = List.of("dynamodbLocalSqliteThread", "dynamodbLocalJetty", "elasticMq",
+            "jitAndGc", "functionsPollersSnsHttp");
+
+    private static String component(String comm) {
+        if (comm.startsWith("SQLiteQueue")) {
+            return "dynamodbLocalSqliteThread";
+        }
+        if (comm.startsWith("qtp")) {
+            return "dynamodbLocalJetty";
+        }
+        if (comm.startsWith("elasticmq")) {
+            return "elasticMq";
+        }
+        if (comm.startsWith("C1 Comp") || comm.startsWith("C2 Comp") || comm.startsWith("GC ")
+                || comm.startsWith("G1 ") || comm.startsWith("VM ")) {
+            return "jitAndGc";
+        }
+        return "functionsPollersSnsHttp";
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+}
