@@ -40,6 +40,7 @@ import com.ordertracking.shared.domain.sellerwebhook.RetrySchedule;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
 import java.security.SecureRandom;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -64,6 +65,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class Components {
     private static final ConcurrentMap<Map<String, String>, Components> BY_ENVIRONMENT = new ConcurrentHashMap<>();
+
+    /** Receiver host names are resolved with the system resolver, at registration and before every attempt. */
+    private static final ReceiverUrlPolicy.HostResolver DNS = InetAddress::getAllByName;
 
     private final Settings settings;
     private final Clock clock;
@@ -185,7 +189,7 @@ public final class Components {
 
     /** Seller webhooks: register, list, delete, rotate (docs/seller-webhooks.md); {@code WEBHOOK_URL_POLICY}. */
     public WebhookRegistrationService webhookRegistrations() {
-        return new WebhookRegistrationService(webhookEndpoints(), webhookUrlPolicy(), ReceiverUrlPolicy.HostResolver.SYSTEM,
+        return new WebhookRegistrationService(webhookEndpoints(), webhookUrlPolicy(), DNS,
                 random, clock);
     }
 
@@ -203,7 +207,7 @@ public final class Components {
                 .orElse(RetrySchedule.DEFAULT);
         return new WebhookDeliveryService(webhookEndpoints(), webhookDeliveryRepository(), webhookDeliveryQueue(),
                 (url, headers, body) -> webhookSender.get().post(url, headers, body), webhookUrlPolicy(),
-                ReceiverUrlPolicy.HostResolver.SYSTEM, schedule, webhookRegistrations(), clock);
+                DNS, schedule, webhookRegistrations(), clock);
     }
 
     // Parts -----------------------------------------------------------------------------------------------

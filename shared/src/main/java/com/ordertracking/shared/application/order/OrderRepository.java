@@ -1,6 +1,5 @@
 package com.ordertracking.shared.application.order;
 
-import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
@@ -10,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage of orders. Every write is conditional; see {@link DynamoOrderRepository}. */
+/** Storage of orders. Every write is conditional (the DynamoDB adapter: {@code DynamoOrderRepository}). */
 public interface OrderRepository {
 
     /** A claim on an {@code Idempotency-Key}: the key, a hash of the request, and when it lapses. */

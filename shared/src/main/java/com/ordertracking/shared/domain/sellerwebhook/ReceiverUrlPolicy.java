@@ -40,11 +40,9 @@ public enum ReceiverUrlPolicy {
                         + value));
     }
 
-    /** Name resolution, injectable so the rules are testable without DNS. */
+    /** Name resolution, supplied by the composition root (DNS) or a test, so the rules themselves do no I/O. */
     @FunctionalInterface
     public interface HostResolver {
-        HostResolver SYSTEM = InetAddress::getAllByName;
-
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
