@@ -118,6 +118,26 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
     }
 
     @Override
+    public boolean postpone(WebhookDelivery delivery, Instant until, Instant now) {
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tableName).key(key(delivery.webhookId(), delivery.deliveryId()))
+                    .updateExpression("SET nextAttemptAt = :until")
+                    .conditionExpression("#status = :pending AND attempts = :attempts AND nextAttemptAt = :next"
+                            + " AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":until", AttributeValue.fromS(until.toString()),
+                            ":pending", AttributeValue.fromS(WebhookDelivery.Status.PENDING.name()),
+                            ":attempts", AttributeValue.fromN(Integer.toString(delivery.attempts())),
+                            ":next", AttributeValue.fromS(delivery.nextAttemptAt().toString()),
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean reschedule(WebhookDelivery delivery, Instant now) {
         try {
             dynamoDb.updateItem(u -> u.tableName(tableName).key(key(delivery.webhookId(), delivery.deliveryId()))
