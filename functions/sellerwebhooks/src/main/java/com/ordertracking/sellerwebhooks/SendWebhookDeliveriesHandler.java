@@ -42,6 +42,8 @@ public final class SendWebhookDeliveriesHandler implements RequestHandler<SQSEve
                         }
                         case Handled.Deferred(var sleep) ->
                                 line.put("message", "not due yet; sleeping " + sleep.toSeconds() + " s more");
+                        case Handled.Suspended(var until) ->
+                                line.put("message", "endpoint suspended after failures; not attempted before " + until);
                         case Handled.Abandoned(String reason) -> line.put("message", "delivery closed as failed: " + reason);
                         case Handled.Skipped(String reason) -> line.put("message", "wake-up dropped: " + reason);
                     }

@@ -12,6 +12,8 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue.DeliveryRef;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService.Handled;
+import com.ordertracking.shared.domain.sellerwebhook.AttemptOutcome;
+import com.ordertracking.shared.domain.sellerwebhook.EndpointBreaker;
 import com.ordertracking.shared.wiring.FunctionEnvironment;
 import com.ordertracking.shared.wiring.Settings;
 import com.ordertracking.shared.adapters.json.Json;
@@ -23,12 +25,16 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +173,97 @@ class SellerWebhooksIT {
     }
 
     @Test
+    void after_a_dead_endpoints_first_failure_its_due_deliveries_are_deferred_without_attempts_and_sent_once_it_recovers()
+            throws IOException {
+        AtomicInteger deadRequests = new AtomicInteger();
+        AtomicBoolean recovered = new AtomicBoolean();
+        HttpServer dead = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        dead.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        dead.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            deadRequests.incrementAndGet();
+            if (!recovered.get()) {
+                // The server drops the connection without an answer: a connection error for the sender.
+                throw new IllegalStateException("receiver down");
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        dead.start();
+        try {
+            String deadId = register("http://127.0.0.1:" + dead.getAddress().getPort() + "/hooks");
+            String healthyId = register();
+            int events = 4;
+            DispatchWebhookDeliveriesHandler dispatch = cloud.instantiate("DispatchWebhookDeliveriesFunction",
+                    DispatchWebhookDeliveriesHandler::new);
+            for (int i = 0; i < events; i++) {
+                assertThat(dispatch.handleRequest(sqs(orderCreated()), null).getBatchItemFailures()).isEmpty();
+            }
+            List<String> deadDeliveries = deliveries(deadId).stream().map(d -> d.get("deliveryId").asText()).toList();
+            List<String> healthyDeliveries = deliveries(healthyId).stream().map(d -> d.get("deliveryId").asText()).toList();
+            assertThat(deadDeliveries).hasSize(events);
+            Map<String, String> env = new HashMap<>(cloud.functionEnvironment("SendWebhookDeliveriesFunction"));
+            env.put("WEBHOOK_RETRY_SCHEDULE_SECONDS", "5,300,1800");
+            Instant start = Instant.now().plusSeconds(1);
+            AtomicReference<Instant> now = new AtomicReference<>(start);
+            Clock clock = new Clock() {
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                public Instant instant() {
+                    return now.get();
+                }
+            };
+            var service = new Components(Settings.of(env), clock).webhookDeliveries();
+
+            Handled first = service.wake(new DeliveryRef(sellerId, deadId, deadDeliveries.getFirst()));
+            assertThat(first).isInstanceOfSatisfying(Handled.Attempted.class,
+                    a -> assertThat(a.outcome()).isInstanceOf(AttemptOutcome.Unreachable.class));
+            assertThat(deadRequests.get()).isEqualTo(1);
+
+            Instant suspendedUntil = start.plus(EndpointBreaker.FIRST);
+            for (String deliveryId : deadDeliveries.subList(1, events)) {
+                assertThat(service.wake(new DeliveryRef(sellerId, deadId, deliveryId)))
+                        .isEqualTo(new Handled.Suspended(suspendedUntil));
+            }
+            assertThat(deadRequests.get()).as("no HTTP attempt while suspended").isEqualTo(1);
+            assertThat(deliveries(deadId)).filteredOn(d -> !d.get("deliveryId").asText().equals(deadDeliveries.getFirst()))
+                    .allSatisfy(d -> {
+                        assertThat(d.get("status").asText()).isEqualTo("PENDING");
+                        assertThat(d.get("attempts").asInt()).isZero();
+                        assertThat(Instant.parse(d.get("nextAttemptAt").asText())).isEqualTo(suspendedUntil);
+                    });
+            // Another endpoint is not held up: its delivery goes through at once.
+            assertThat(service.wake(new DeliveryRef(sellerId, healthyId, healthyDeliveries.getFirst())))
+                    .isInstanceOfSatisfying(Handled.Attempted.class,
+                            a -> assertThat(a.outcome()).isInstanceOf(AttemptOutcome.Delivered.class));
+            assertThat(requests.get()).isEqualTo(1);
+
+            // The receiver recovers; once the suspension ends the deferred deliveries are sent, one attempt each.
+            recovered.set(true);
+            now.set(suspendedUntil.plusSeconds(1));
+            for (String deliveryId : deadDeliveries.subList(1, events)) {
+                assertThat(service.wake(new DeliveryRef(sellerId, deadId, deliveryId)))
+                        .isInstanceOfSatisfying(Handled.Attempted.class,
+                                a -> assertThat(a.outcome()).isInstanceOf(AttemptOutcome.Delivered.class));
+            }
+            assertThat(deadRequests.get()).isEqualTo(events);
+            assertThat(deliveries(deadId)).filteredOn(d -> !d.get("deliveryId").asText().equals(deadDeliveries.getFirst()))
+                    .allSatisfy(d -> {
+                        assertThat(d.get("status").asText()).isEqualTo("DELIVERED");
+                        assertThat(d.get("attempts").asInt()).isEqualTo(1);
+                    });
+        } finally {
+            dead.stop(0);
+        }
+    }
+
+    @Test
     void deleting_the_webhook_closes_its_pending_deliveries_without_sending() {
         String webhookId = register();
         cloud.instantiate("DispatchWebhookDeliveriesFunction", DispatchWebhookDeliveriesHandler::new)
@@ -188,9 +285,13 @@ class SellerWebhooksIT {
     }
 
     private String register() {
+        return register("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+    }
+
+    private String register(String url) {
         APIGatewayV2HTTPResponse response = cloud.instantiate("RegisterWebhookFunction", RegisterWebhookHandler::new)
                 .handleRequest(api("sellerwebhooks/register-webhook.json", Json.write(Map.of(
-                        "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                        "url", url,
                         "events", List.of("order.created")))), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return json(response).get("webhookId").asText();

@@ -40,6 +40,12 @@ public interface WebhookDeliveryRepository {
     /** Stores the state after an attempt, and ends the lease; false when the lease was lost meanwhile. */
     boolean record(WebhookDelivery next, Lease lease);
 
+    /**
+     * Moves the next attempt of {@code delivery} as read (still PENDING, same attempt count and due time, no live
+     * lease at {@code now}) to {@code until}, without counting an attempt; false when it moved on meanwhile.
+     */
+    boolean postpone(WebhookDelivery delivery, Instant until, Instant now);
+
     /** Makes {@code delivery} due at {@code now} again (a replay); false when an attempt is in progress. */
     boolean reschedule(WebhookDelivery delivery, Instant now);
 }

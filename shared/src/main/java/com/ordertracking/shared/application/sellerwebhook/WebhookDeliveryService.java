@@ -3,6 +3,7 @@ package com.ordertracking.shared.application.sellerwebhook;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue.DeliveryRef;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryRepository.Lease;
 import com.ordertracking.shared.domain.sellerwebhook.AttemptOutcome;
+import com.ordertracking.shared.domain.sellerwebhook.EndpointBreaker;
 import com.ordertracking.shared.domain.sellerwebhook.ReceiverUrlPolicy;
 import com.ordertracking.shared.domain.sellerwebhook.RetrySchedule;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookDelivery;
@@ -62,6 +63,10 @@ public final class WebhookDeliveryService {
         record Deferred(Duration sleep) implements Handled {
         }
 
+        /** Not attempted: the endpoint's breaker is open; due again when the suspension ends. */
+        record Suspended(Instant until) implements Handled {
+        }
+
         record Abandoned(String reason) implements Handled {
         }
 
@@ -85,12 +90,22 @@ public final class WebhookDeliveryService {
             queue.wake(ref, sleep);
             return new Handled.Deferred(sleep);
         }
+        Optional<WebhookEndpoint> endpoint = endpoints.find(ref.sellerId(), ref.webhookId());
+        boolean enabled = endpoint.isPresent() && endpoint.get().status() == WebhookEndpoint.Status.ENABLED;
+        EndpointBreaker breaker = enabled ? endpoints.breaker(ref.sellerId(), ref.webhookId()) : EndpointBreaker.CLOSED;
+        if (breaker.suspendedAt(now)) {
+            // Costs a read and a small write instead of a 10 s hold; the attempt count is untouched.
+            if (!deliveries.postpone(delivery, breaker.suspendedUntil(), now)) {
+                return new Handled.Skipped("another attempt holds it or it moved on");
+            }
+            queue.wake(ref, capped(Duration.between(now, breaker.suspendedUntil())));
+            return new Handled.Suspended(breaker.suspendedUntil());
+        }
         Optional<Lease> lease = deliveries.lease(delivery, now, LEASE);
         if (lease.isEmpty()) {
             return new Handled.Skipped("another attempt holds it or it moved on");
         }
-        Optional<WebhookEndpoint> endpoint = endpoints.find(ref.sellerId(), ref.webhookId());
-        if (endpoint.isEmpty() || endpoint.get().status() != WebhookEndpoint.Status.ENABLED) {
+        if (!enabled) {
             String reason = endpoint.isEmpty() ? "endpoint deleted" : "endpoint disabled";
             deliveries.record(delivery.abandoned(reason), lease.get());
             return new Handled.Abandoned(reason);
@@ -101,6 +116,10 @@ public final class WebhookDeliveryService {
         WebhookDelivery after = delivery.after(outcome, now, next);
         if (!deliveries.record(after, lease.get())) {
             return new Handled.Skipped("lease lost before the result was recorded");
+        }
+        EndpointBreaker nextBreaker = breaker.after(outcome, now, schedule);
+        if (!nextBreaker.equals(breaker)) {
+            endpoints.updateBreaker(ref.sellerId(), ref.webhookId(), breaker, nextBreaker);
         }
         if (outcome instanceof AttemptOutcome.Gone) {
             registrations.disable(ref.sellerId(), ref.webhookId(), "the receiver answered 410 Gone at " + now);
@@ -114,7 +133,7 @@ public final class WebhookDeliveryService {
     private AttemptOutcome attempt(WebhookEndpoint endpoint, WebhookDelivery delivery, Instant now) {
         // Checked again now: the host may resolve elsewhere than at registration.
         return switch (urlPolicy.check(endpoint.url(), resolver)) {
-            case ReceiverUrlPolicy.Verdict.Refused(String reason) -> new AttemptOutcome.Unreachable("URL refused: " + reason);
+            case ReceiverUrlPolicy.Verdict.Refused(String reason) -> new AttemptOutcome.Unreachable(AttemptOutcome.URL_REFUSED + reason);
             case ReceiverUrlPolicy.Verdict.Allowed(java.net.URI uri) -> sender.post(uri, headers(endpoint, delivery, now),
                     delivery.body());
         };

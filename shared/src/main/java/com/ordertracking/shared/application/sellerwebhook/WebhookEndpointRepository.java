@@ -1,5 +1,6 @@
 package com.ordertracking.shared.application.sellerwebhook;
 
+import com.ordertracking.shared.domain.sellerwebhook.EndpointBreaker;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEndpoint;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,15 @@ public interface WebhookEndpointRepository {
 
     /** Replaces the stored endpoint whose version is {@code next.version() - 1}. */
     void replace(WebhookEndpoint next);
+
+    /** The endpoint's circuit breaker ({@link EndpointBreaker#CLOSED} when none was recorded). */
+    EndpointBreaker breaker(String sellerId, String webhookId);
+
+    /**
+     * Stores {@code next} if the breaker is still {@code expected} (same consecutive failures); false when another
+     * attempt's result got there first (either is a fair record of the receiver's health) or the endpoint is gone.
+     */
+    boolean updateBreaker(String sellerId, String webhookId, EndpointBreaker expected, EndpointBreaker next);
 
     /** Deletes the endpoint; false when there was none. */
     boolean delete(String sellerId, String webhookId);

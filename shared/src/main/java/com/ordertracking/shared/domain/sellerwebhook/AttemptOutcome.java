@@ -7,6 +7,9 @@ package com.ordertracking.shared.domain.sellerwebhook;
  */
 public sealed interface AttemptOutcome {
 
+    /** How an {@link Unreachable} for an address we refuse to call begins (not a sign of the receiver's health). */
+    String URL_REFUSED = "URL refused: ";
+
     /** The receiver's HTTP status, when it answered at all. */
     Integer statusCode();
 

@@ -89,16 +89,11 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
         try {
             dynamoDb.updateItem(u -> u.tableName(tableName).key(key(delivery.webhookId(), delivery.deliveryId()))
                     .updateExpression("SET leaseToken = :token, leaseUntil = :until")
-                    .conditionExpression("#status = :pending AND attempts = :attempts AND nextAttemptAt = :next"
-                            + " AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
+                    .conditionExpression(AS_READ_AND_FREE)
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
+                    .expressionAttributeValues(asReadAndFree(delivery, now, Map.of(
                             ":token", AttributeValue.fromS(lease.token()),
-                            ":until", AttributeValue.fromN(Long.toString(lease.until().toEpochMilli())),
-                            ":pending", AttributeValue.fromS(WebhookDelivery.Status.PENDING.name()),
-                            ":attempts", AttributeValue.fromN(Integer.toString(delivery.attempts())),
-                            ":next", AttributeValue.fromS(delivery.nextAttemptAt().toString()),
-                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+                            ":until", AttributeValue.fromN(Long.toString(lease.until().toEpochMilli()))))));
             return Optional.of(lease);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -111,6 +106,21 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
             dynamoDb.putItem(p -> p.tableName(tableName).item(item(next))
                     .conditionExpression("leaseToken = :token")
                     .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(lease.token()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean postpone(WebhookDelivery delivery, Instant until, Instant now) {
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tableName).key(key(delivery.webhookId(), delivery.deliveryId()))
+                    .updateExpression("SET nextAttemptAt = :until")
+                    .conditionExpression(AS_READ_AND_FREE)
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(asReadAndFree(delivery, now,
+                            Map.of(":until", AttributeValue.fromS(until.toString())))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -132,6 +142,20 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** Still PENDING with the attempt count and due time as read, and no live lease. */
+    private static final String AS_READ_AND_FREE = "#status = :pending AND attempts = :attempts AND nextAttemptAt = :next"
+            + " AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)";
+
+    private static Map<String, AttributeValue> asReadAndFree(WebhookDelivery delivery, Instant now,
+            Map<String, AttributeValue> updateValues) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(updateValues);
+        values.put(":pending", AttributeValue.fromS(WebhookDelivery.Status.PENDING.name()));
+        values.put(":attempts", AttributeValue.fromN(Integer.toString(delivery.attempts())));
+        values.put(":next", AttributeValue.fromS(delivery.nextAttemptAt().toString()));
+        values.put(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
+        return values;
     }
 
     private static Map<String, AttributeValue> key(String webhookId, String deliveryId) {

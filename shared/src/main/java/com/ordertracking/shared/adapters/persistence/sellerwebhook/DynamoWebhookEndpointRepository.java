@@ -7,6 +7,9 @@ import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 import com.ordertracking.shared.application.sellerwebhook.WebhookEndpointRepository;
 import com.ordertracking.shared.domain.sellerwebhook.WebhookEndpoint;
 import com.ordertracking.shared.application.VersionConflictException;
+import com.ordertracking.shared.domain.sellerwebhook.EndpointBreaker;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /** Seller endpoints as items {@code SELLER#<sellerId> / WEBHOOK#<webhookId>}; every write conditional. */
 public final class DynamoWebhookEndpointRepository implements WebhookEndpointRepository {
     private static final String ENTITY_NAME = "WebhookEndpoint";
+    /** The circuit breaker's attributes: written by UpdateItem next to the endpoint record, not part of it. */
+    static final String BREAKER_FAILURES = "breakerFailures";
+    static final String BREAKER_UNTIL = "breakerSuspendedUntil";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -66,6 +72,42 @@ public final class DynamoWebhookEndpointRepository implements WebhookEndpointRep
     }
 
     @Override
+    public EndpointBreaker breaker(String sellerId, String webhookId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName).key(key(sellerId, webhookId))
+                .consistentRead(true).projectionExpression(BREAKER_FAILURES + ", " + BREAKER_UNTIL)).item();
+        if (item == null || !item.containsKey(BREAKER_FAILURES)) {
+            return EndpointBreaker.CLOSED;
+        }
+        AttributeValue until = item.get(BREAKER_UNTIL);
+        return new EndpointBreaker(Integer.parseInt(item.get(BREAKER_FAILURES).n()),
+                until == null ? null : Instant.parse(until.s()));
+    }
+
+    @Override
+    public boolean updateBreaker(String sellerId, String webhookId, EndpointBreaker expected, EndpointBreaker next) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":expected", AttributeValue.fromN(Integer.toString(expected.consecutiveFailures())));
+        values.put(":failures", AttributeValue.fromN(Integer.toString(next.consecutiveFailures())));
+        String update = "SET " + BREAKER_FAILURES + " = :failures";
+        if (next.suspendedUntil() == null) {
+            update += " REMOVE " + BREAKER_UNTIL;
+        } else {
+            update += ", " + BREAKER_UNTIL + " = :until";
+            values.put(":until", AttributeValue.fromS(next.suspendedUntil().toString()));
+        }
+        String expression = update;
+        String condition = "attribute_exists(pk) AND (" + BREAKER_FAILURES + " = :expected"
+                + (expected.consecutiveFailures() == 0 ? " OR attribute_not_exists(" + BREAKER_FAILURES + "))" : ")");
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tableName).key(key(sellerId, webhookId)).updateExpression(expression)
+                    .conditionExpression(condition).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean delete(String sellerId, String webhookId) {
         Map<String, AttributeValue> old = dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(sellerId, webhookId))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
@@ -82,6 +124,6 @@ public final class DynamoWebhookEndpointRepository implements WebhookEndpointRep
     }
 
     private static WebhookEndpoint endpoint(Map<String, AttributeValue> item) {
-        return JsonItems.read(item, List.of(PK, SK, ENTITY), WebhookEndpoint.class);
+        return JsonItems.read(item, List.of(PK, SK, ENTITY, BREAKER_FAILURES, BREAKER_UNTIL), WebhookEndpoint.class);
     }
 }
