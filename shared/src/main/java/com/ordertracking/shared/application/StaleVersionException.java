@@ -9,4 +9,13 @@ public final class StaleVersionException extends UseCaseException {
         super("Order " + orderId + " has changed since the ETag you sent in If-Match; read it again and"
                 + " re-apply your change");
     }
+
+    private StaleVersionException(String resource, boolean unused) {
+        super(resource + " has changed since the ETag you sent in If-Match; read it again and re-apply your change");
+    }
+
+    /** The same refusal for something other than an order (e.g. "Your seller profile"). */
+    public static StaleVersionException of(String resource) {
+        return new StaleVersionException(resource, true);
+    }
 }

@@ -1,5 +1,6 @@
 package com.ordertracking.shared.domain;
 
+import com.ordertracking.shared.domain.seller.SellerSnapshot;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +8,8 @@ import java.util.List;
  * An order as sellers and buyers see it. {@code version} increases by one with every stored change
  * and guards every write (optimistic locking); the API exposes it as the {@code ETag}.
  * {@code cancellation}, {@code refund}, {@code returnRequest}, {@code feedback} and {@code delay}
- * are null until they happen.
+ * are null until they happen. {@code seller} is what the order copied from the seller's profile
+ * (display name at creation, ship-from warehouse at shipping); null before the seller had a profile.
  */
 public record Order(
         String orderId,
@@ -28,7 +30,8 @@ public record Order(
         ReturnRequest returnRequest,
         Feedback feedback,
         Delay delay,
-        List<Compensation> compensations) {
+        List<Compensation> compensations,
+        SellerSnapshot seller) {
 
     public Order {
         items = List.copyOf(items);
@@ -36,18 +39,25 @@ public record Order(
         compensations = compensations == null ? List.of() : List.copyOf(compensations);
     }
 
-    /** A new order, version 1, with nothing of its later life yet. */
+    /** A new order, version 1, with nothing of its later life yet (and no seller snapshot). */
     public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {
+        return placed(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, at, null);
+    }
+
+    /** A new order, version 1, with what it copies from the seller's profile ({@code seller}, may be null). */
+    public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
+            Address shippingAddress, String currency, Discount discount, Totals totals, Instant at,
+            SellerSnapshot seller) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of());
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), seller);
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
     }
 
     /**
@@ -60,13 +70,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
     }
 
     /**
@@ -80,7 +90,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -88,7 +98,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback, delay, compensations);
+                refund, returnRequest, feedback, delay, compensations, seller);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -96,28 +106,28 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback, delay, compensations);
+                returnRequest, feedback, delay, compensations, seller);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, seller);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback, delay, compensations);
+                newFeedback, delay, compensations, seller);
     }
 
     /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
     public Order withDelay(Delay newDelay, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay,
-                compensations);
+                compensations, seller);
     }
 
     /**
@@ -127,7 +137,7 @@ public record Order(
     public Order replacingDelay(Delay newDelay) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback,
-                newDelay, compensations);
+                newDelay, compensations, seller);
     }
 
     /** A goodwill compensation offered to the buyer, one version later (the status is unchanged). */
@@ -136,7 +146,18 @@ public record Order(
         next.add(compensation);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, compensation.offeredAt(), shipment, cancellation, refund,
-                returnRequest, feedback, delay, next);
+                returnRequest, feedback, delay, next, seller);
+    }
+
+    /**
+     * The same order with the warehouse it ships from copied into its seller snapshot, <em>same version</em>:
+     * folded into the ship change (the profile may change later; the order keeps what it shipped from).
+     */
+    public Order shippingFrom(com.ordertracking.shared.domain.seller.Warehouse warehouse) {
+        SellerSnapshot next = (seller == null ? new SellerSnapshot(null, null) : seller).withShipFrom(warehouse);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, next);
     }
 
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */

@@ -7,7 +7,9 @@ import com.ordertracking.shared.adapters.messaging.SnsEmailSubscriptions;
 import com.ordertracking.shared.adapters.messaging.SnsMessageSender;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueue;
+import com.ordertracking.shared.adapters.persistence.DeliveredCounters;
 import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoSellerProfiles;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
@@ -17,6 +19,7 @@ import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhook
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookEndpointRepository;
 import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.application.notification.PreferencesService;
+import com.ordertracking.shared.application.order.BuyerCouponService;
 import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.application.order.CompensationService;
 import com.ordertracking.shared.application.order.CouponService;
@@ -25,6 +28,8 @@ import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
+import com.ordertracking.shared.application.seller.SellerProfileService;
+import com.ordertracking.shared.application.seller.ShipFrom;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
@@ -131,7 +136,8 @@ public final class Components {
     // Use cases -------------------------------------------------------------------------------------------
 
     public OrderService orders() {
-        return new OrderService(orderRepository(), coupons(), clock, OrderIds::next);
+        return new OrderService(orderRepository(), coupons(), sellerProfileStore(), deliveredCounters(), clock,
+                OrderIds::next);
     }
 
     public OrderLifecycleService lifecycle() {
@@ -141,7 +147,17 @@ public final class Components {
     /** Releases parked tracking events only where {@code TRACKING_EVENTS_QUEUE_URL} is set (the ship function). */
     public FulfilmentService fulfilment() {
         Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
-        return new FulfilmentService(orderRepository(), parked, clock);
+        return new FulfilmentService(orderRepository(), parked, new ShipFrom(sellerProfileStore()), clock);
+    }
+
+    /** {@code GET|PUT /seller/profile}. */
+    public SellerProfileService sellerProfiles() {
+        return new SellerProfileService(sellerProfileStore(), clock);
+    }
+
+    /** {@code GET /me/coupons}. */
+    public BuyerCouponService buyerCoupons() {
+        return new BuyerCouponService(coupons(), deliveredCounters(), clock);
     }
 
     public BuyerOrderService buyerOrders() {
@@ -234,6 +250,14 @@ public final class Components {
 
     private DynamoCouponRepository coupons() {
         return new DynamoCouponRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private DynamoSellerProfiles sellerProfileStore() {
+        return new DynamoSellerProfiles(dynamoDb.get(), ordersTable());
+    }
+
+    private DeliveredCounters deliveredCounters() {
+        return new DeliveredCounters(dynamoDb.get(), ordersTable());
     }
 
     private PreferencesRepository preferencesRepository() {

@@ -5,9 +5,15 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a relative URI under {@code /problems/} documented
- * in docs/openapi.yaml; {@code errors} lists field-level mistakes (validation problems only).
+ * in docs/openapi.yaml; {@code errors} lists field-level mistakes (validation problems only);
+ * {@code condition} names the rule a refused coupon failed (e.g. {@code minDeliveredOrders}).
  */
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+        String condition) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem("/problems/" + slug, title, status, detail, null, null);
@@ -36,6 +42,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return of(409, slug, "Conflict", detail);
     }
 
+    /** A refused coupon: which of its conditions failed. */
+    public Problem withCondition(String failedCondition) {
+        return new Problem(type, title, status, detail, instance, errors, failedCondition);
+    }
+
     public static Problem preconditionFailed(String detail) {
         return of(412, "precondition-failed", "Precondition failed", detail);
     }
@@ -49,6 +60,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem atInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors);
+        return new Problem(type, title, status, detail, path, errors, condition);
     }
 }

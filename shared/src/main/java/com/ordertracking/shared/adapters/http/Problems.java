@@ -25,7 +25,7 @@ public final class Problems {
             case ValidationException e -> Problem.validation(e.errors());
             case InvalidRequestException e -> Problem.badRequest(e.code(), e.getMessage());
             case NotFoundException e -> Problem.notFound(e.getMessage());
-            case ConflictException e -> Problem.conflict(e.code(), e.getMessage());
+            case ConflictException e -> Problem.conflict(e.code(), e.getMessage()).withCondition(e.condition());
             case StaleVersionException e -> Problem.preconditionFailed(e.getMessage());
             case VersionConflictException e -> Problem.conflict("concurrent-modification",
                     "The order was changed by another request at the same time; read it again and retry");

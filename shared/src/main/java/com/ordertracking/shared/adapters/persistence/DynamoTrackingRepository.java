@@ -84,6 +84,8 @@ public final class DynamoTrackingRepository implements TrackingRepository {
                 .item(OrderItems.timelineItem(order.orderId(), entry))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build()).build()));
+        // Loyalty: the buyer × seller delivered counter moves in the same transaction as the delivery itself.
+        DeliveredCounters.onDelivery(tableName, order).ifPresent(writes::add);
         try {
             TransactWriteItemsResponse response = dynamoDb.transactWriteItems(t -> t.transactItems(writes)
                     .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));

@@ -136,6 +136,34 @@ public final class TableKeys {
         return "REDEMPTION#" + buyerId;
     }
 
+    /** A seller's profile: {@code pk=SELLER#<sellerId>, sk=PROFILE}. */
+    public static final String PROFILE_SK = "PROFILE";
+
+    public static final String DELIVERED_PREFIX = "DELIVERED#";
+
+    /** The buyer × seller delivered-order counter, in the buyer's partition: {@code sk=DELIVERED#<sellerId>}. */
+    public static String deliveredCounterSk(String sellerId) {
+        return DELIVERED_PREFIX + sellerId;
+    }
+
+    /**
+     * {@code ByBuyer} partition of the coupons reserved for a buyer (goodwill). The prefix differs from
+     * {@link #buyerPk}'s so the buyer's order history never sees a coupon.
+     */
+    public static String reservedCouponsPk(String buyerId) {
+        return "BUYERCOUPON#" + buyerId;
+    }
+
+    /** {@code ByBuyer} partition of a seller's loyalty offers (coupons with {@code minDeliveredOrders}). */
+    public static String loyaltyCouponsPk(String sellerId) {
+        return "LOYALTYCOUPON#" + sellerId;
+    }
+
+    /** Coupons in {@code ByBuyer} sort by expiry, so {@code gsi3sk > now} reads only unexpired ones. */
+    public static String couponExpirySortKey(Instant validUntil, String sellerId, String code) {
+        return sortableTime(validUntil) + "#" + sellerId + "#" + code;
+    }
+
     public static final String PREFERENCES_SK = "PREFERENCES";
     public static final String NOTIFIED_SK = "NOTIFIED";
 

@@ -24,7 +24,7 @@ public final class CouponService {
         Coupon coupon = new Coupon(sellerId, request.code(), request.description(), request.percentOff(),
                 request.amountOff(), request.currency() == null ? null : request.currency().getCurrencyCode(),
                 validFrom, validUntil, request.minQuantity(), request.maxRedemptions(),
-                request.maxRedemptionsPerBuyer(), 0, now, null);
+                request.maxRedemptionsPerBuyer(), 0, now, null, request.minDeliveredOrders(), request.minSubtotal());
         if (!coupons.create(coupon)) {
             throw new ConflictException("coupon-code-taken",
                     "You already have a coupon with code " + request.code() + "; choose another code");

@@ -1,7 +1,10 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.application.seller.SellerProfiles;
+import com.ordertracking.shared.application.seller.ShipFrom;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.seller.Warehouse;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -18,13 +21,21 @@ public final class FulfilmentService {
     private final OrderAccess access;
     private final Optional<ParkedTrackingEvents> parked;
     private final Clock clock;
+    private final ShipFrom shipFrom;
 
     /** {@code parked} is empty in functions that do not release parked events (only the ship function does). */
     public FulfilmentService(OrderRepository orders, Optional<ParkedTrackingEvents> parked, Clock clock) {
+        this(orders, parked, new ShipFrom(SellerProfiles.none()), clock);
+    }
+
+    /** {@code shipFrom} picks the warehouse a shipped order records (from the seller's profile). */
+    public FulfilmentService(OrderRepository orders, Optional<ParkedTrackingEvents> parked, ShipFrom shipFrom,
+            Clock clock) {
         this.orders = orders;
         this.access = new OrderAccess(orders);
         this.parked = parked;
         this.clock = clock;
+        this.shipFrom = shipFrom;
     }
 
     /** PENDING → PROCESSED. */
@@ -58,11 +69,15 @@ public final class FulfilmentService {
                     + "; a shipment's tracking number cannot be replaced");
         }
         OrderAccess.requireVersion(order, expectedVersion);
+        Optional<Warehouse> warehouse = shipFrom.resolve(sellerId, request.warehouseId());
         Instant now = now();
         Shipment shipment = Shipment.registered(request.carrier(), request.trackingNumber(), request.estimatedDelivery(), now);
-        Order shipped = order.withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
+        Order moved = order.withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
+        // A copy of the warehouse, in the same write: later profile edits never change where this order came from.
+        Order shipped = warehouse.map(moved::shippingFrom).orElse(moved);
         List<TimelineEntry> entries = List.of(TimelineEntry.statusChanged("shipped", now, OrderStatus.SHIPPED,
-                "Shipped with " + request.carrier() + ", tracking number " + request.trackingNumber(), "seller"));
+                "Shipped with " + request.carrier() + ", tracking number " + request.trackingNumber()
+                        + warehouse.map(w -> " from " + w.name()).orElse(""), "seller"));
         try {
             OrderAccess.write(orderId, expectedVersion, () -> orders.ship(shipped, entries));
         } catch (TrackingNumberInUseException e) {

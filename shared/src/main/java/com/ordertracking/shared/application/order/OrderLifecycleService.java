@@ -187,8 +187,11 @@ public final class OrderLifecycleService {
         Discount discount = order.discount();
         if (discount != null && discount.code() != null) {
             int quantity = lines.stream().mapToInt(Pricing.LineRequest::quantity).sum();
+            java.math.BigDecimal subtotal = Pricing.price(currency, lines, null, order.totals().shipping())
+                    .totals().subtotal();
             coupons.find(order.sellerId(), discount.code())
-                    .flatMap(coupon -> coupon.quantityRefusal(quantity))
+                    .flatMap(coupon -> coupon.quantityRefusal(quantity)
+                            .or(() -> coupon.subtotalRefusal(order.currency(), subtotal)))
                     .ifPresent(refusal -> {
                         throw OrderService.refused(refusal);
                     });

@@ -10,6 +10,9 @@ import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderIds;
 import com.ordertracking.shared.domain.Pricing;
+import com.ordertracking.shared.application.seller.SellerProfiles;
+import com.ordertracking.shared.domain.seller.SellerProfile;
+import com.ordertracking.shared.domain.seller.SellerSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,18 +32,32 @@ public final class OrderService {
     private final Clock clock;
     private final Supplier<String> orderIds;
     private final OrderAccess access;
+    private final SellerProfiles sellers;
+    private final DeliveredOrders delivered;
 
     /** Without coupon storage: a {@code couponCode} is then always unknown. */
     public OrderService(OrderRepository orders, Clock clock, Supplier<String> orderIds) {
         this(orders, CouponRepository.none(), clock, orderIds);
     }
 
+    /** Without seller profiles or delivered counters (orders then carry no seller snapshot). */
     public OrderService(OrderRepository orders, CouponRepository coupons, Clock clock, Supplier<String> orderIds) {
+        this(orders, coupons, SellerProfiles.none(), DeliveredOrders.none(), clock, orderIds);
+    }
+
+    /**
+     * {@code sellers}: the profile whose display name each new order copies; {@code delivered}: the counters
+     * loyalty coupons ({@code minDeliveredOrders}) are checked against.
+     */
+    public OrderService(OrderRepository orders, CouponRepository coupons, SellerProfiles sellers,
+            DeliveredOrders delivered, Clock clock, Supplier<String> orderIds) {
         this.orders = orders;
         this.coupons = coupons;
         this.clock = clock;
         this.orderIds = orderIds;
         this.access = new OrderAccess(orders);
+        this.sellers = sellers;
+        this.delivered = delivered;
     }
 
     /** The outcome of a create: the order, and whether it is a replay of an earlier request. */
@@ -60,9 +77,7 @@ public final class OrderService {
         if (request.couponCode() != null) {
             coupon = coupons.find(sellerId, request.couponCode()).orElseThrow(() -> ValidationException.of(
                     "couponCode", "is not one of your coupons: " + request.couponCode()));
-            int quantity = request.items().stream().mapToInt(Pricing.LineRequest::quantity).sum();
-            Optional<Coupon.Refusal> refusal = coupon.refusalFor(now, request.currency().getCurrencyCode(), quantity,
-                    request.buyer().id());
+            Optional<Coupon.Refusal> refusal = coupon.refusalFor(now, purchase(sellerId, request, coupon));
             if (refusal.isPresent()) {
                 // A retry of a request that redeemed the coupon before it ran out or expired is still a replay.
                 Optional<CreateResult> earlier = claim == null ? Optional.empty() : orders.replay(claim);
@@ -74,12 +89,27 @@ public final class OrderService {
             discount = coupon.discountRequest();
         }
         Pricing.Priced priced = Pricing.price(request.currency(), request.items(), discount, request.shippingFee());
+        // The display name is copied, not looked up at read: see docs/data-model.md, "Seller profile".
+        SellerSnapshot seller = sellers.find(sellerId).map(SellerProfile::snapshot).orElse(null);
         Order order = Order.placed(orderIds.get(), sellerId, request.buyer(), priced.items(),
                 request.shippingAddress(), request.currency().getCurrencyCode(), priced.discount(),
-                priced.totals(), now);
+                priced.totals(), now, seller);
         OrderRepository.CouponRedemption redemption = coupon == null ? null : new OrderRepository.CouponRedemption(
                 sellerId, coupon.code(), request.buyer().id(), coupon.maxRedemptions(), coupon.maxRedemptionsPerBuyer());
         return outcome(orders.create(order, claim, redemption), idempotencyKey, coupon);
+    }
+
+    /**
+     * What the coupon's conditions are checked against. The delivered counter is read only for a loyalty
+     * coupon; it only ever grows, so a count that meets the minimum now still meets it at the write.
+     */
+    private Coupon.Purchase purchase(String sellerId, NewOrder request, Coupon coupon) {
+        int quantity = request.items().stream().mapToInt(Pricing.LineRequest::quantity).sum();
+        java.math.BigDecimal subtotal = Pricing.price(request.currency(), request.items(), null, request.shippingFee())
+                .totals().subtotal();
+        long deliveredOrders = coupon.isLoyaltyOffer() ? delivered.count(request.buyer().id(), sellerId) : 0;
+        return new Coupon.Purchase(request.currency().getCurrencyCode(), quantity, subtotal, request.buyer().id(),
+                deliveredOrders);
     }
 
     private static Created outcome(CreateResult result, String idempotencyKey, Coupon coupon) {
@@ -105,7 +135,7 @@ public final class OrderService {
             case BUYER_LIMIT_REACHED -> "coupon-buyer-limit-reached";
             case NOT_APPLICABLE -> "coupon-not-applicable";
         };
-        return new ConflictException(slug, refusal.detail());
+        return new ConflictException(slug, refusal.detail(), refusal.condition());
     }
 
     /** The seller's own order; another seller's order is indistinguishable from a missing one. */

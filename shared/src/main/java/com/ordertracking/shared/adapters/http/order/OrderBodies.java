@@ -27,9 +27,10 @@ import java.util.Set;
 public final class OrderBodies {
     private static final Set<String> NEW_ORDER_FIELDS =
             Set.of("buyer", "currency", "items", "shippingAddress", "discount", "shippingFee", "couponCode");
-    private static final Set<String> SHIP_FIELDS = Set.of("carrier", "trackingNumber", "estimatedDelivery");
+    private static final Set<String> SHIP_FIELDS = Set.of("carrier", "trackingNumber", "estimatedDelivery", "warehouseId");
     private static final Set<String> COUPON_FIELDS = Set.of("code", "description", "percentOff", "amountOff",
-            "currency", "validFrom", "validUntil", "minQuantity", "maxRedemptions", "maxRedemptionsPerBuyer");
+            "currency", "validFrom", "validUntil", "minQuantity", "maxRedemptions", "maxRedemptionsPerBuyer",
+            "minSubtotal", "minDeliveredOrders");
     private static final Set<String> COMPENSATION_FIELDS = Set.of("type", "percentOff", "amountOff");
 
     private OrderBodies() {
@@ -82,8 +83,9 @@ public final class OrderBodies {
             }
         }
         Instant eta = fields.optionalTime("estimatedDelivery");
+        String warehouseId = ProfileBodies.warehouseId(fields, "warehouseId", false);
         fields.throwIfInvalid();
-        return new ShipRequest(carrier, trackingNumber, eta);
+        return new ShipRequest(carrier, trackingNumber, eta, warehouseId);
     }
 
     /** {@code POST /orders/{orderId}/cancel {reason}}. */
@@ -114,9 +116,15 @@ public final class OrderBodies {
         Integer minQuantity = fields.optionalInt("minQuantity", 1, OrderRequests.MAX_QUANTITY);
         Integer maxRedemptions = fields.optionalInt("maxRedemptions", 1, 10_000_000);
         Integer perBuyer = fields.optionalInt("maxRedemptionsPerBuyer", 1, 10_000);
+        Integer minDeliveredOrders = fields.optionalInt("minDeliveredOrders", 1, 10_000);
+        BigDecimal minSubtotal = fields.has("minSubtotal") ? OrderRequests.amount(fields, "minSubtotal", currency, true)
+                : null;
+        if (minSubtotal != null && !fields.has("currency")) {
+            fields.error("currency", "is required with minSubtotal");
+        }
         fields.throwIfInvalid();
         return new NewCoupon(code, description, off.percentOff(), off.amountOff(), currency, validFrom, validUntil,
-                minQuantity == null ? 1 : minQuantity, maxRedemptions, perBuyer);
+                minQuantity == null ? 1 : minQuantity, maxRedemptions, perBuyer, minDeliveredOrders, minSubtotal);
     }
 
     /** {@code POST /orders/{orderId}/compensations}; the amount's decimals are checked against the order's currency. */
