@@ -10,6 +10,7 @@ import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.order.BuyerOrderService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.ReturnRequest;
+import com.ordertracking.shared.domain.seller.SellerSnapshot;
 import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
 
@@ -40,6 +41,10 @@ public final class GetMyOrderHandler extends ApiHandler {
         BuyerOrderService.Detail detail = orders.detail(buyerId, request.pathParameter("orderId"));
         Order order = detail.order();
         ObjectNode body = (ObjectNode) Json.tree(views.of(order));
+        String shop = SellerSnapshot.displayNameOf(order.seller());
+        if (shop != null) {
+            body.put("sellerDisplayName", shop);
+        }
         if (order.shipment() != null && order.shipment().estimatedDelivery() != null) {
             body.put("estimatedDelivery", order.shipment().estimatedDelivery().toString());
         }

@@ -6,6 +6,7 @@ import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.LocalTimes;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.seller.SellerSnapshot;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
@@ -130,7 +131,9 @@ final class TrackingPage {
         Words status = orderWords(order.status());
         StringBuilder html = new StringBuilder(8192);
         head(html, "Your order: " + status.title());
-        html.append("<h1>Your order</h1>\n<p class=\"summary\">").append(escape(summary(order, local)))
+        String shop = SellerSnapshot.displayNameOf(order.seller());
+        html.append(shop == null ? "<h1>Your order</h1>\n" : "<h1>Your order from " + escape(shop) + "</h1>\n")
+                .append("<p class=\"summary\">").append(escape(summary(order, local)))
                 .append("</p>\n");
 
         statusCard(html, order, status, local);
@@ -263,6 +266,10 @@ final class TrackingPage {
         String destination = destination(order.shippingAddress());
         if (!destination.isEmpty()) {
             row(html, "Shipping to", escape(destination));
+        }
+        String shop = SellerSnapshot.displayNameOf(order.seller());
+        if (shop != null) {
+            row(html, "Sold by", escape(shop));
         }
         row(html, "Order reference", escape(order.orderId()));
         html.append("</dl>\n</section>\n");

@@ -20,6 +20,7 @@ import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
 import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
 import com.ordertracking.shared.domain.event.OrderEvent;
 import com.ordertracking.shared.domain.event.OrderEventType;
+import com.ordertracking.shared.domain.seller.SellerSnapshot;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,8 @@ public final class OrderEvents {
                 type, order.updatedAt(), order.orderId(), order.version(), order.sellerId(), order.buyer().id(),
                 order.status(), previousStatus, summary, shipment(order.shipment()), previousShipment, delay,
                 returnInfo, refund, compensation,
-                DestinationTimeZones.of(order.shippingAddress()).map(ZoneId::getId).orElse(null));
+                DestinationTimeZones.of(order.shippingAddress()).map(ZoneId::getId).orElse(null),
+                SellerSnapshot.displayNameOf(order.seller()));
     }
 
     static ShipmentInfo shipment(Shipment shipment) {

@@ -16,6 +16,8 @@ import java.time.Instant;
  * No buyer contact data travels in events: the notifier reads preferences itself.
  * {@code destinationTimeZone} is the IANA zone of the shipping address (no address detail), so that texts
  * for the buyer show local dates; absent when the destination's zone is unknown (texts then say UTC).
+ * {@code sellerDisplayName} is the shop name the order copied from the seller's profile (absent for orders
+ * placed before the seller had one), so buyer texts can name the shop without a lookup.
  *
  * @param eventId    deterministic ({@code orderId:v<orderVersion>:<eventType>}) so consumers can dedupe
  * @param occurredAt the order's {@code updatedAt} of the change
@@ -38,7 +40,18 @@ public record OrderEvent(
         ReturnInfo returnRequest,
         RefundInfo refund,
         CompensationInfo compensation,
-        String destinationTimeZone) {
+        String destinationTimeZone,
+        String sellerDisplayName) {
+
+    /** An event without a seller display name. */
+    public OrderEvent(int schemaVersion, String eventId, OrderEventType eventType, Instant occurredAt, String orderId,
+            long orderVersion, String sellerId, String buyerId, OrderStatus status, OrderStatus previousStatus,
+            OrderSummary order, ShipmentInfo shipment, ShipmentInfo previousShipment, DelayInfo delay,
+            ReturnInfo returnRequest, RefundInfo refund, CompensationInfo compensation, String destinationTimeZone) {
+        this(schemaVersion, eventId, eventType, occurredAt, orderId, orderVersion, sellerId, buyerId, status,
+                previousStatus, order, shipment, previousShipment, delay, returnRequest, refund, compensation,
+                destinationTimeZone, null);
+    }
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -41,6 +41,8 @@ public final class NotificationTemplates {
         String link = links.link(id);
         ShipmentInfo s = event.shipment();
         LocalTimes local = LocalTimes.ofZoneId(event.destinationTimeZone());
+        String from = from(event);
+        String smsFrom = from.length() <= SMS_SHOP_NAME ? from : from.substring(0, SMS_SHOP_NAME - 1) + "…";
         switch (event.eventType()) {
             case OrderCreated -> {
                 var order = event.order();
@@ -48,19 +50,19 @@ public final class NotificationTemplates {
                         + " " + order.currency();
                 int items = order == null ? 0 : order.itemCount();
                 out.add(buyer(BuyerMessage.ORDER_CONFIRMED,
-                        "Order confirmed: " + items + (items == 1 ? " item" : " items") + total
+                        "Order confirmed" + smsFrom + ": " + items + (items == 1 ? " item" : " items") + total
                                 + ". We'll text you when it ships. Ref " + id,
-                        "Your order is confirmed",
-                        "Thanks for your order " + id + " (" + items + (items == 1 ? " item" : " items") + total
+                        "Your order" + from + " is confirmed",
+                        "Thanks for your order " + id + from + " (" + items + (items == 1 ? " item" : " items") + total
                                 + ").\nWe'll let you know as soon as it ships.\nFollow it here: " + link));
             }
             case OrderStatusChanged -> {
                 if (event.status() == OrderStatus.SHIPPED && s != null) {
                     out.add(buyer(BuyerMessage.SHIPPED,
-                            "Shipped: " + carrier(s) + " " + s.trackingNumber() + eta(s.estimatedDelivery(), local)
-                                    + ". Track: " + link,
-                            "Your order has shipped",
-                            "Your order " + id + " is on its way.\nCarrier: " + carrier(s) + "\nTracking number: "
+                            "Shipped" + smsFrom + ": " + carrier(s) + " " + s.trackingNumber()
+                                    + eta(s.estimatedDelivery(), local) + ". Track: " + link,
+                            "Your order" + from + " has shipped",
+                            "Your order " + id + from + " is on its way.\nCarrier: " + carrier(s) + "\nTracking number: "
                                     + s.trackingNumber() + "\nEstimated delivery: "
                                     + (s.estimatedDelivery() == null ? "to be announced by the carrier"
                                             : local.shortDate(s.estimatedDelivery()))
@@ -73,8 +75,8 @@ public final class NotificationTemplates {
                 } else if (event.status() == OrderStatus.DELIVERED) {
                     out.add(buyer(BuyerMessage.DELIVERED,
                             "Your order was delivered. How did it go? Rate it: " + link,
-                            "Your order was delivered",
-                            "Your order " + id + " was delivered" + parcel(s)
+                            "Your order" + from + " was delivered",
+                            "Your order " + id + from + " was delivered" + parcel(s)
                                     + ".\nHow did it go? Your rating helps the seller and other buyers: " + link
                                     + "\nSomething wrong? You can request a return within 30 days."));
                 } else if (event.status() == OrderStatus.CANCELLED) {
@@ -147,11 +149,11 @@ public final class NotificationTemplates {
                     String until = c.validUntil() == null ? null : local.shortDate(c.validUntil());
                     out.add(buyer(BuyerMessage.COMPENSATION_OFFERED,
                             fit("Sorry your order was late. Code " + c.couponCode() + " gives you " + discount
-                                    + " off your next order from this shop" + (until == null ? "" : ", until " + until)
+                                    + " off your next order from " + shop(event) + (until == null ? "" : ", until " + until)
                                     + "."),
                             "A coupon to make up for the delay",
                             "We're sorry your order " + id + parcel(s) + " was late.\n"
-                                    + "To make up for it, the seller offers you " + discount
+                                    + "To make up for it, " + shop(event) + " offers you " + discount
                                     + " off your next order with them.\nCoupon code: " + c.couponCode()
                                     + "\nValid until: " + (until == null ? "no expiry" : until)
                                     + " (one use, for you only)\nTrack your order: " + link));
@@ -159,6 +161,18 @@ public final class NotificationTemplates {
             }
         }
         return out;
+    }
+
+    /** Room for the shop's name in an SMS (" from " included), so the tracking link is never cut. */
+    private static final int SMS_SHOP_NAME = 30;
+
+    /** " from <shop>" when the order copied its seller's display name, else nothing. */
+    private static String from(OrderEvent event) {
+        return event.sellerDisplayName() == null ? "" : " from " + event.sellerDisplayName();
+    }
+
+    private static String shop(OrderEvent event) {
+        return event.sellerDisplayName() == null ? "this shop" : event.sellerDisplayName();
     }
 
     private static Notification buyer(BuyerMessage kind, String sms, String subject, String email) {

@@ -1,7 +1,8 @@
-package com.ordertracking.shared.adapters.http.order;
+package com.ordertracking.shared.adapters.http.seller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.adapters.http.JsonFields;
+import com.ordertracking.shared.adapters.http.order.OrderRequests;
 import com.ordertracking.shared.application.seller.ProfileUpdate;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.seller.Warehouse;
