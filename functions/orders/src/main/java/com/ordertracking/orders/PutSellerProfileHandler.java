@@ -5,7 +5,7 @@ import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.IfMatch;
-import com.ordertracking.shared.adapters.http.seller.ProfileBodies;
+import com.ordertracking.shared.adapters.http.order.ProfileBodies;
 import com.ordertracking.shared.adapters.http.seller.ProfileView;
 import com.ordertracking.shared.application.seller.SellerProfileService;
 import com.ordertracking.shared.domain.seller.SellerProfile;

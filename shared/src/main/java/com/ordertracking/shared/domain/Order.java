@@ -39,6 +39,15 @@ public record Order(
         compensations = compensations == null ? List.of() : List.copyOf(compensations);
     }
 
+    /** An order without a seller snapshot (placed before its seller had a profile). */
+    public Order(String orderId, String sellerId, Buyer buyer, List<LineItem> items, Address shippingAddress,
+            String currency, Discount discount, Totals totals, OrderStatus status, long version, Instant createdAt,
+            Instant updatedAt, Shipment shipment, Cancellation cancellation, Refund refund, ReturnRequest returnRequest,
+            Feedback feedback, Delay delay, List<Compensation> compensations) {
+        this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
+                updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, null);
+    }
+
     /** A new order, version 1, with nothing of its later life yet (and no seller snapshot). */
     public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {

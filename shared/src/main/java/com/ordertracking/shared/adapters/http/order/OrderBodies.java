@@ -2,7 +2,6 @@ package com.ordertracking.shared.adapters.http.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.adapters.http.JsonFields;
-import com.ordertracking.shared.adapters.http.seller.ProfileBodies;
 import com.ordertracking.shared.application.order.NewCoupon;
 import com.ordertracking.shared.application.order.NewOrder;
 import com.ordertracking.shared.application.order.OrderEdit;

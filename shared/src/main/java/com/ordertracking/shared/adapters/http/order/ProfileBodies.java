@@ -1,8 +1,7 @@
-package com.ordertracking.shared.adapters.http.seller;
+package com.ordertracking.shared.adapters.http.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.adapters.http.JsonFields;
-import com.ordertracking.shared.adapters.http.order.OrderRequests;
 import com.ordertracking.shared.application.seller.ProfileUpdate;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.seller.Warehouse;
