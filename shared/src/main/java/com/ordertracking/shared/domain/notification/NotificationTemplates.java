@@ -42,7 +42,6 @@ public final class NotificationTemplates {
         ShipmentInfo s = event.shipment();
         LocalTimes local = LocalTimes.ofZoneId(event.destinationTimeZone());
         String from = from(event);
-        String smsFrom = from.length() <= SMS_SHOP_NAME ? from : from.substring(0, SMS_SHOP_NAME - 1) + "…";
         switch (event.eventType()) {
             case OrderCreated -> {
                 var order = event.order();
@@ -50,8 +49,8 @@ public final class NotificationTemplates {
                         + " " + order.currency();
                 int items = order == null ? 0 : order.itemCount();
                 out.add(buyer(BuyerMessage.ORDER_CONFIRMED,
-                        "Order confirmed" + smsFrom + ": " + items + (items == 1 ? " item" : " items") + total
-                                + ". We'll text you when it ships. Ref " + id,
+                        orWithout(from, f -> "Order confirmed" + f + ": " + items + (items == 1 ? " item" : " items")
+                                + total + ". We'll text you when it ships. Ref " + id),
                         "Your order" + from + " is confirmed",
                         "Thanks for your order " + id + from + " (" + items + (items == 1 ? " item" : " items") + total
                                 + ").\nWe'll let you know as soon as it ships.\nFollow it here: " + link));
@@ -59,8 +58,8 @@ public final class NotificationTemplates {
             case OrderStatusChanged -> {
                 if (event.status() == OrderStatus.SHIPPED && s != null) {
                     out.add(buyer(BuyerMessage.SHIPPED,
-                            "Shipped" + smsFrom + ": " + carrier(s) + " " + s.trackingNumber()
-                                    + eta(s.estimatedDelivery(), local) + ". Track: " + link,
+                            orWithout(from, f -> "Shipped" + f + ": " + carrier(s) + " " + s.trackingNumber()
+                                    + eta(s.estimatedDelivery(), local) + ". Track: " + link),
                             "Your order" + from + " has shipped",
                             "Your order " + id + from + " is on its way.\nCarrier: " + carrier(s) + "\nTracking number: "
                                     + s.trackingNumber() + "\nEstimated delivery: "
@@ -163,8 +162,11 @@ public final class NotificationTemplates {
         return out;
     }
 
-    /** Room for the shop's name in an SMS (" from " included), so the tracking link is never cut. */
-    private static final int SMS_SHOP_NAME = 30;
+    /** The SMS with the shop's name when it fits, else without it: the link and reference are never cut. */
+    private static String orWithout(String from, java.util.function.UnaryOperator<String> sms) {
+        String named = sms.apply(from);
+        return named.length() <= SMS_LIMIT ? named : sms.apply("");
+    }
 
     /** " from <shop>" when the order copied its seller's display name, else nothing. */
     private static String from(OrderEvent event) {
