@@ -108,13 +108,7 @@ public final class WebhookPayloads {
         String tag = msg.requiredText("tag", 64);
         String subtag = msg.optionalText("subtag", 64);
         ShipmentStatus status = afterShipStatus(msg, "tag", tag, subtag);
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        for (JsonFields checkpoint : checkpointArray(msg, "checkpoints")) {
-            afterShipCheckpoint(checkpoint).ifPresent(checkpoints::add);
-            if (tooManyErrors(fields)) {
-                break;
-            }
-        }
+        List<Checkpoint> checkpoints = readHistory(msg, "checkpoints", WebhookPayloads::afterShipCheckpoint, fields);
         JsonNode msgNode = msg.node();
         if (checkpoints.isEmpty() && fields.isValid()) {
             Instant ts = epochSeconds(body.path("ts"));
@@ -185,13 +179,8 @@ public final class WebhookPayloads {
         String rawStatus = result.requiredText("status", 64);
         String detail = result.optionalText("status_detail", 64);
         ShipmentStatus status = easyPostStatus(result, "status", rawStatus);
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        for (JsonFields trackingDetail : checkpointArray(result, "tracking_details")) {
-            easyPostCheckpoint(trackingDetail).ifPresent(checkpoints::add);
-            if (tooManyErrors(fields)) {
-                break;
-            }
-        }
+        List<Checkpoint> checkpoints = readHistory(result, "tracking_details", WebhookPayloads::easyPostCheckpoint,
+                fields);
         JsonNode resultNode = result.node();
         if (checkpoints.isEmpty() && fields.isValid()) {
             Instant updatedAt = parseTime(firstText(resultNode, "updated_at").or(() -> firstText(body, "updated_at"))
@@ -284,14 +273,23 @@ public final class WebhookPayloads {
     }
 
     /**
-     * The objects of a history array (missing or {@code null} = none). More than {@link #MAX_CHECKPOINTS_READ}
-     * is refused as a whole, so a hostile body cannot make us read, report or queue without bound.
+     * The valid entries of a history array (missing or {@code null} = none); invalid ones are errors on
+     * {@code root}. More than {@link #MAX_CHECKPOINTS_READ} is refused as a whole and reading stops after
+     * {@link #MAX_REPORTED_ERRORS} errors, so a hostile body cannot make us read, report or queue without bound.
      */
-    private static List<JsonFields> checkpointArray(JsonFields parent, String name) {
+    private static List<Checkpoint> readHistory(JsonFields parent, String name,
+            java.util.function.Function<JsonFields, java.util.Optional<Checkpoint>> reader, JsonFields root) {
+        List<Checkpoint> checkpoints = new ArrayList<>();
         if (!parent.has(name)) {
-            return List.of();
+            return checkpoints;
         }
-        return parent.requiredObjectArray(name, 0, MAX_CHECKPOINTS_READ);
+        for (JsonFields entry : parent.requiredObjectArray(name, 0, MAX_CHECKPOINTS_READ)) {
+            reader.apply(entry).ifPresent(checkpoints::add);
+            if (tooManyErrors(root)) {
+                break;
+            }
+        }
+        return checkpoints;
     }
 
     /** Enough to fix a payload; a thousand copies of the same mistake help nobody. */
