@@ -10,10 +10,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
+import com.ordertracking.shared.adapters.http.webhook.TrackingIntake;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.shared.domain.webhook.WebhookSignatures;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -222,6 +226,22 @@ class WebhookIntakeIT {
         assertThat(queued).hasSize(100);
         assertThat(queued.getFirst().occurredAt()).isEqualTo(HISTORY_START.plusSeconds(60 * 50));
         assertThat(queued.getLast().occurredAt()).isEqualTo(HISTORY_START.plusSeconds(60 * 149));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/webhooks/aftership-tracking-update.json", type = APIGatewayV2HTTPEvent.class)
+    void a_history_the_queue_does_not_take_is_a_503_so_the_sender_retries(APIGatewayV2HTTPEvent event) {
+        // GIVEN an intake whose queue SQS does not have (every SendMessageBatch fails, on the real SQS)
+        String missingQueue = queueUrl + "-missing";
+        ReceiveAfterShipWebhookHandler broken = new ReceiveAfterShipWebhookHandler(new TrackingIntake(
+                TrackingConfig.from(Map.of("WEBHOOK_SECRET", SECRET)), new TrackingQueue(cloud.sqs(), missingQueue), Clock.systemUTC()));
+
+        // WHEN the documented example is posted
+        APIGatewayV2HTTPResponse response = broken.handleRequest(event, null);
+
+        // THEN 503 problem (never 202 for events that are not queued), without internals
+        assertProblem(response, 503, "/problems/queue-unavailable");
+        assertThat(response.getBody()).doesNotContain("SQS").doesNotContain(missingQueue);
     }
 
     @ParameterizedTest

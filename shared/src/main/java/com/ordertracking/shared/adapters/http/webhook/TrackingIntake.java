@@ -81,7 +81,7 @@ public final class TrackingIntake {
                 queue.sendAll(events);
             } catch (EnqueueFailedException e) {
                 throw new ProblemException(Problem.of(503, "queue-unavailable", "Service unavailable",
-                        "Webhook " + eventId + " could not be queued completely; send it again"));
+                        "Webhook " + eventId + " could not be queued completely; send it again"), e);
             }
         }
         return parsed;
