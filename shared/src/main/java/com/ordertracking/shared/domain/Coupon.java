@@ -57,7 +57,7 @@ public record Coupon(
     }
 
     /** Whether the coupon rewards loyalty (needs earlier delivered orders). */
-    public boolean isLoyaltyOffer() {
+    public boolean rewardsLoyalty() {
         return minDeliveredOrders != null && minDeliveredOrders > 0;
     }
 
@@ -94,7 +94,7 @@ public record Coupon(
 
     /** The loyalty rule: at least {@code minDeliveredOrders} earlier orders from this seller delivered to the buyer. */
     public java.util.Optional<Refusal> loyaltyRefusal(long deliveredOrders) {
-        if (isLoyaltyOffer() && deliveredOrders < minDeliveredOrders) {
+        if (rewardsLoyalty() && deliveredOrders < minDeliveredOrders) {
             return refuse(Refusal.Kind.NOT_APPLICABLE, "minDeliveredOrders", "Coupon " + code + " is for buyers with at least "
                     + minDeliveredOrders + " delivered order(s) from this shop; this buyer has " + deliveredOrders);
         }

@@ -36,8 +36,8 @@ class CouponConditionsTest {
         assertThat(failed(loyal, purchase("USD", 1, "10.00", 2))).isEmpty();
         assertThat(loyal.loyaltyRefusal(1)).hasValueSatisfying(r -> assertThat(r.detail())
                 .contains("at least 2 delivered").contains("has 1"));
-        assertThat(loyal.isLoyaltyOffer()).isTrue();
-        assertThat(coupon(1, null, null).isLoyaltyOffer()).isFalse();
+        assertThat(loyal.rewardsLoyalty()).isTrue();
+        assertThat(coupon(1, null, null).rewardsLoyalty()).isFalse();
     }
 
     @Test

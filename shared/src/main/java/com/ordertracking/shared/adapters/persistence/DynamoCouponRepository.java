@@ -51,7 +51,7 @@ public final class DynamoCouponRepository implements CouponRepository, BuyerCoup
         item.put(SK, AttributeValue.fromS(TableKeys.COUPON_SK));
         item.put(TableKeys.ENTITY, AttributeValue.fromS("Coupon"));
         String listing = coupon.buyerId() != null ? TableKeys.reservedCouponsPk(coupon.buyerId())
-                : coupon.isLoyaltyOffer() ? TableKeys.loyaltyCouponsPk(coupon.sellerId()) : null;
+                : coupon.rewardsLoyalty() ? TableKeys.loyaltyCouponsPk(coupon.sellerId()) : null;
         if (listing != null) {
             item.put(TableKeys.BUYER_PK, AttributeValue.fromS(listing));
             item.put(TableKeys.BUYER_SK, AttributeValue.fromS(

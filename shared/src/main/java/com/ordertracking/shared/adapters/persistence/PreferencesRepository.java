@@ -1,20 +1,13 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
-import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.application.notification.PreferencesStore;
 import com.ordertracking.shared.domain.notification.BuyerPreferences;
 import com.ordertracking.shared.domain.notification.SellerPreferences;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Buyer and seller notification preferences: {@code pk=BUYER#id|SELLER#id, sk=PREFERENCES}
@@ -22,12 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * for the first).
  */
 public final class PreferencesRepository implements PreferencesStore {
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final VersionedItems items;
 
     public PreferencesRepository(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = dynamoDb;
-        this.tableName = tableName;
+        this.items = new VersionedItems(dynamoDb, tableName);
     }
 
     @Override
@@ -52,30 +43,11 @@ public final class PreferencesRepository implements PreferencesStore {
     }
 
     private Optional<ObjectNode> get(String pk) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
-                .key(Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(TableKeys.PREFERENCES_SK)))
-                .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode json = AttributeValues.toObject(item);
-        json.remove(java.util.List.of(PK, SK, TableKeys.ENTITY));
-        return Optional.of(json);
+        return items.get(pk, TableKeys.PREFERENCES_SK);
     }
 
     private void put(String pk, String entity, com.fasterxml.jackson.databind.JsonNode json, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.fromObject(json));
-        item.put(PK, AttributeValue.fromS(pk));
-        item.put(SK, AttributeValue.fromS(TableKeys.PREFERENCES_SK));
-        item.put(TableKeys.ENTITY, AttributeValue.fromS(entity));
-        try {
-            if (version <= 1) {
-                dynamoDb.putItem(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
-            } else {
-                dynamoDb.putItem(p -> p.tableName(tableName).item(item).conditionExpression("version = :expected")
-                        .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(version - 1)))));
-            }
-        } catch (ConditionalCheckFailedException e) {
+        if (!items.put(pk, TableKeys.PREFERENCES_SK, entity, json, version)) {
             throw new VersionConflictException(pk, version - 1);
         }
     }

@@ -107,7 +107,7 @@ public final class OrderService {
         int quantity = request.items().stream().mapToInt(Pricing.LineRequest::quantity).sum();
         java.math.BigDecimal subtotal = Pricing.price(request.currency(), request.items(), null, request.shippingFee())
                 .totals().subtotal();
-        long deliveredOrders = coupon.isLoyaltyOffer() ? delivered.count(request.buyer().id(), sellerId) : 0;
+        long deliveredOrders = coupon.rewardsLoyalty() ? delivered.count(request.buyer().id(), sellerId) : 0;
         return new Coupon.Purchase(request.currency().getCurrencyCode(), quantity, subtotal, request.buyer().id(),
                 deliveredOrders);
     }
