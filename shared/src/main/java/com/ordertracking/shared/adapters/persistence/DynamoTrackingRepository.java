@@ -48,13 +48,19 @@ public final class DynamoTrackingRepository implements TrackingRepository {
         this.delayRules = delayRules;
     }
 
-    /** The order a carrier + tracking number is registered to. */
+    /** What a carrier + tracking number is registered to; {@code returnId} marks a return shipment's number. */
     @Override
-    public Optional<String> orderIdFor(String carrier, String trackingNumber) {
+    public Optional<Registration> registrationOf(String carrier, String trackingNumber) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("orderId").s());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String orderId = item.get("orderId").s();
+        AttributeValue returnId = item.get(DynamoReturnShipmentRepository.RETURN_ID);
+        return Optional.of(returnId == null ? new Registration.ForOrder(orderId)
+                : new Registration.ForReturn(orderId, returnId.s()));
     }
 
     @Override
@@ -158,7 +164,7 @@ public final class DynamoTrackingRepository implements TrackingRepository {
         return clock.instant().plus(RETENTION).getEpochSecond();
     }
 
-    private static WriteCost cost(ConsumedCapacity capacity) {
+    static WriteCost cost(ConsumedCapacity capacity) {
         Map<String, Double> indexes = new java.util.LinkedHashMap<>();
         if (capacity.hasGlobalSecondaryIndexes()) {
             capacity.globalSecondaryIndexes().forEach((name, units) -> indexes.put(name, units.capacityUnits()));

@@ -10,8 +10,23 @@ import java.util.Optional;
 /** The tracking processor's storage: tracking registrations, applied-event records and parked events. */
 public interface TrackingRepository {
 
-    /** The order a carrier + tracking number is registered to. */
-    Optional<String> orderIdFor(String carrier, String trackingNumber);
+    /** What a carrier + tracking number is registered to: an order's shipment or a return's shipment. */
+    sealed interface Registration {
+        String orderId();
+
+        record ForOrder(String orderId) implements Registration {
+        }
+
+        record ForReturn(String orderId, String returnId) implements Registration {
+        }
+    }
+
+    Optional<Registration> registrationOf(String carrier, String trackingNumber);
+
+    /** The order a carrier + tracking number is registered to (its shipment's or its return's). */
+    default Optional<String> orderIdFor(String carrier, String trackingNumber) {
+        return registrationOf(carrier, trackingNumber).map(Registration::orderId);
+    }
 
     /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */
     record WriteCost(double capacityUnits, Double tableUnits, Map<String, Double> indexUnits) {

@@ -54,6 +54,16 @@ public final class ShipmentProgress {
         if (shipment == null) {
             throw new IllegalStateException("Order " + order.orderId() + " has no shipment to track");
         }
+        Shipment next = advance(shipment, event);
+        OrderStatus status = orderStatusAfter(order.status(), event.status());
+        return new Applied(order.withShipmentAndStatus(next, status, now), checkpoint(event.key(), event));
+    }
+
+    /**
+     * The parcel after {@code event} (progress, latest, ETA and delivery time by the join rules above);
+     * shared by order shipments and return shipments.
+     */
+    public static Shipment advance(Shipment shipment, TrackingEvent event) {
         TrackingMark mark = new TrackingMark(event.status(), event.occurredAt(), event.key());
 
         TrackingMark progress = isProgress(event.status()) ? max(shipment.progress(), mark, BY_RANK) : shipment.progress();
@@ -65,13 +75,14 @@ public final class ShipmentProgress {
             estimatedDelivery = event.estimatedDelivery();
         }
         Instant deliveredAt = progress != null && progress.status() == ShipmentStatus.DELIVERED ? progress.at() : null;
-        Shipment next = new Shipment(shipment.carrier(), shipment.trackingNumber(), shown(progress, latest),
+        return new Shipment(shipment.carrier(), shipment.trackingNumber(), shown(progress, latest),
                 estimatedDelivery, shipment.shippedAt(), latest.at(), deliveredAt, progress, latest, etaSource);
+    }
 
-        OrderStatus status = orderStatusAfter(order.status(), event.status());
-        TimelineEntry checkpoint = new TimelineEntry(event.key(), event.occurredAt(), TimelineEntry.Kind.CHECKPOINT,
+    /** The CHECKPOINT entry recording {@code event} in a timeline, under {@code entryId}. */
+    public static TimelineEntry checkpoint(String entryId, TrackingEvent event) {
+        return new TimelineEntry(entryId, event.occurredAt(), TimelineEntry.Kind.CHECKPOINT,
                 null, event.status(), event.location(), event.description(), event.source());
-        return new Applied(order.withShipmentAndStatus(next, status, now), checkpoint);
     }
 
     /** The status the shipment shows, from its progress and its newest checkpoint. */
