@@ -37,7 +37,7 @@ class NotificationTemplatesTest {
                 null, new OrderSummary("USD", new BigDecimal("1234.50"), 12, AT), SHIPMENT,
                 new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), ShipmentStatus.IN_TRANSIT, null, AT, AT, null),
                 new DelayInfo(Delay.Reason.NO_CARRIER_UPDATE, AT, AT.plusSeconds(86_400 * 3)),
-                new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null),
+                new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null, null),
                 new RefundInfo(new BigDecimal("1234.50"), "USD", AT),
                 new CompensationInfo("coupon", "SORRY-ABCDEFGH", null, new BigDecimal("1234.50"), "USD",
                         Instant.parse("2027-02-21T12:00:00Z"), AT),
