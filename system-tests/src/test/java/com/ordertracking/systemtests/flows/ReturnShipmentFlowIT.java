@@ -182,6 +182,30 @@ class ReturnShipmentFlowIT {
         assertThat(other.json().get("type").asText()).isEqualTo("/problems/return-shipment-exists");
     }
 
+    @Test
+    void aggregator_webhooks_track_a_return_shipment_too() {
+        // GIVEN an approved return whose USPS shipment the seller attached
+        String orderId = deliveredOrder();
+        String returnId = returns.request(buyer, orderId, "changed my mind");
+        Seller.expect(returns.approve(sellerCaller, orderId, returnId), 200);
+        String number = TestData.trackingNumber();
+        Seller.expect(returns.attach(sellerCaller, orderId, returnId, "usps", number), 201);
+
+        // WHEN EasyPost reports it in transit and AfterShip delivered (their documented examples, USPS)
+        String easyPostId = TestData.id("evt");
+        String afterShipId = TestData.id("as");
+        Seller.expect(carriers.easyPost(number, easyPostId), 202);
+        Seller.expect(carriers.afterShip(number, afterShipId), 202);
+        tracking.runProcessor();
+
+        // THEN both scans are on the order's timeline as the return's, and the delivery received the return
+        assertThat(checkpointIds(orderId)).contains("return-" + returnId + ":easypost:" + easyPostId,
+                "return-" + returnId + ":aftership:" + afterShipId);
+        JsonNode order = seller.order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(order.at("/returnRequest/receivedBy").asText()).isEqualTo("usps");
+    }
+
     private String deliveredOrder() {
         String number = TestData.trackingNumber();
         String orderId = seller.createOrder(buyer.id());

@@ -48,19 +48,22 @@ public final class DynamoTrackingRepository implements TrackingRepository {
         this.delayRules = delayRules;
     }
 
-    /** What a carrier + tracking number is registered to; {@code returnId} marks a return shipment's number. */
+    /** The order a carrier + tracking number is registered to. */
     @Override
-    public Optional<Registration> registrationOf(String carrier, String trackingNumber) {
+    public Optional<String> orderIdFor(String carrier, String trackingNumber) {
+        return registration(carrier, trackingNumber).map(Registration::orderId);
+    }
+
+    @Override
+    public Optional<Registration> registration(String carrier, String trackingNumber) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        String orderId = item.get("orderId").s();
         AttributeValue returnId = item.get(DynamoReturnShipmentRepository.RETURN_ID);
-        return Optional.of(returnId == null ? new Registration.ForOrder(orderId)
-                : new Registration.ForReturn(orderId, returnId.s()));
+        return Optional.of(new Registration(item.get("orderId").s(), returnId == null ? null : returnId.s()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.application.InvalidRequestException;
 import com.ordertracking.shared.application.UnprocessableException;
 import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.application.order.OrderRepository.CreateResult;
@@ -15,11 +16,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** The seller's order use cases: create (idempotently, optionally redeeming a coupon) and read. */
 public final class OrderService {
     /** How long an {@code Idempotency-Key} protects against duplicates. */
-    public static final Duration IDEMPOTENCY_WINDOW = IdempotencyKeys.WINDOW;
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final OrderRepository orders;
     private final CouponRepository coupons;
@@ -45,7 +48,10 @@ public final class OrderService {
     }
 
     public Created create(String sellerId, NewOrder request, String idempotencyKey) {
-        IdempotencyKeys.requireValid(idempotencyKey);
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IdempotencyClaim claim = idempotencyKey == null ? null : new IdempotencyClaim(sellerId, idempotencyKey,
                 hash(request), now.plus(IDEMPOTENCY_WINDOW).getEpochSecond());

@@ -1,6 +1,7 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.application.InvalidRequestException;
 import com.ordertracking.shared.application.NotFoundException;
 import com.ordertracking.shared.application.UnprocessableException;
 import com.ordertracking.shared.application.order.OrderRepository.IdempotencyClaim;
@@ -55,10 +56,13 @@ public final class ReturnShipmentService {
 
     public Attached attach(Party party, String callerId, String orderId, String returnId, Parcel parcel,
             String idempotencyKey) {
-        IdempotencyKeys.requireValid(idempotencyKey);
+        if (idempotencyKey != null && !OrderService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
         String by = party.name().toLowerCase(java.util.Locale.ROOT);
         IdempotencyClaim claim = idempotencyKey == null ? null : new IdempotencyClaim(by + ":" + callerId,
-                idempotencyKey, hash(orderId, returnId, parcel), now().plus(IdempotencyKeys.WINDOW).getEpochSecond());
+                idempotencyKey, hash(orderId, returnId, parcel), now().plus(OrderService.IDEMPOTENCY_WINDOW).getEpochSecond());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Order order = party == Party.SELLER ? access.sellers(callerId, orderId) : access.buyers(callerId, orderId);
             Optional<String> earlier = claim == null ? Optional.empty() : returns.claimedRequest(claim);

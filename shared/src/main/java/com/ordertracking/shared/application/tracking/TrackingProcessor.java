@@ -56,10 +56,10 @@ public final class TrackingProcessor {
     public Outcome process(TrackingEvent event) {
         requireComplete(event);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<Registration> registration = tracking.registrationOf(event.carrier(), event.trackingNumber());
-            if (registration.orElse(null) instanceof Registration.ForReturn forReturn) {
-                // The one dispatch point: a return shipment's scans are applied apart from order shipments.
-                return returnShipments.process(event, forReturn.orderId(), forReturn.returnId());
+            Optional<Registration> registration = tracking.registration(event.carrier(), event.trackingNumber());
+            if (registration.isPresent() && registration.get().returnId() != null) {
+                // The dispatch point for returns: a return shipment's scans are applied apart from order shipments.
+                return returnShipments.process(event, registration.get().orderId(), registration.get().returnId());
             }
             Optional<String> orderId = registration.map(Registration::orderId);
             if (orderId.isEmpty()) {

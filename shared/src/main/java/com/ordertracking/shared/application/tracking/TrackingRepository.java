@@ -10,22 +10,18 @@ import java.util.Optional;
 /** The tracking processor's storage: tracking registrations, applied-event records and parked events. */
 public interface TrackingRepository {
 
-    /** What a carrier + tracking number is registered to: an order's shipment or a return's shipment. */
-    sealed interface Registration {
-        String orderId();
+    /** The order a carrier + tracking number is registered to. */
+    Optional<String> orderIdFor(String carrier, String trackingNumber);
 
-        record ForOrder(String orderId) implements Registration {
-        }
-
-        record ForReturn(String orderId, String returnId) implements Registration {
-        }
+    /**
+     * What a carrier + number tracks: an order's shipment ({@code returnId} null), or the return shipment of the
+     * order's return {@code returnId}.
+     */
+    record Registration(String orderId, String returnId) {
     }
 
-    Optional<Registration> registrationOf(String carrier, String trackingNumber);
-
-    /** The order a carrier + tracking number is registered to (its shipment's or its return's). */
-    default Optional<String> orderIdFor(String carrier, String trackingNumber) {
-        return registrationOf(carrier, trackingNumber).map(Registration::orderId);
+    default Optional<Registration> registration(String carrier, String trackingNumber) {
+        return orderIdFor(carrier, trackingNumber).map(orderId -> new Registration(orderId, null));
     }
 
     /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */

@@ -56,16 +56,12 @@ public final class ShipmentProgress {
         }
         Shipment next = advance(shipment, event);
         OrderStatus status = orderStatusAfter(order.status(), event.status());
-        return new Applied(order.withShipmentAndStatus(next, status, now), checkpoint(event.key(), event));
+        return new Applied(order.withShipmentAndStatus(next, status, now), checkpoint(event));
     }
 
-    /**
-     * The parcel after {@code event} (progress, latest, ETA and delivery time by the join rules above);
-     * shared by order shipments and return shipments.
-     */
+    /** The shipment after {@code event}: the join of its marks with the event's (see the class comment). */
     public static Shipment advance(Shipment shipment, TrackingEvent event) {
         TrackingMark mark = new TrackingMark(event.status(), event.occurredAt(), event.key());
-
         TrackingMark progress = isProgress(event.status()) ? max(shipment.progress(), mark, BY_RANK) : shipment.progress();
         TrackingMark latest = max(shipment.latest(), mark, BY_TIME);
         TrackingMark etaSource = shipment.etaSource();
@@ -79,9 +75,9 @@ public final class ShipmentProgress {
                 estimatedDelivery, shipment.shippedAt(), latest.at(), deliveredAt, progress, latest, etaSource);
     }
 
-    /** The CHECKPOINT entry recording {@code event} in a timeline, under {@code entryId}. */
-    public static TimelineEntry checkpoint(String entryId, TrackingEvent event) {
-        return new TimelineEntry(entryId, event.occurredAt(), TimelineEntry.Kind.CHECKPOINT,
+    /** The CHECKPOINT timeline entry of an event (its key is the event's: one entry per event, ever). */
+    public static TimelineEntry checkpoint(TrackingEvent event) {
+        return new TimelineEntry(event.key(), event.occurredAt(), TimelineEntry.Kind.CHECKPOINT,
                 null, event.status(), event.location(), event.description(), event.source());
     }
 
