@@ -198,9 +198,9 @@ class ReturnShipmentFlowIT {
         Seller.expect(carriers.afterShip(number, afterShipId), 202);
         tracking.runProcessor();
 
-        // THEN both scans are on the order's timeline as the return's, and the delivery received the return
-        assertThat(checkpointIds(orderId)).contains("return-" + returnId + ":easypost:" + easyPostId,
-                "return-" + returnId + ":aftership:" + afterShipId);
+        // THEN their histories are on the order's timeline as the return's, and the delivery received the return
+        assertThat(checkpointIds(orderId)).anyMatch(id -> id.startsWith("return-" + returnId + ":easypost:"))
+                .anyMatch(id -> id.startsWith("return-" + returnId + ":aftership:"));
         JsonNode order = seller.order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("RETURNED");
         assertThat(order.at("/returnRequest/receivedBy").asText()).isEqualTo("usps");
