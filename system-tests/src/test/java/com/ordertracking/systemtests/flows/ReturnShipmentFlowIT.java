@@ -130,8 +130,7 @@ class ReturnShipmentFlowIT {
     void attaching_is_refused_for_others_orders_bad_input_numbers_in_use_and_reused_keys() {
         // GIVEN an approved return
         String orderId = deliveredOrder();
-        String returnId = returns.request(buyer, orderId, "wrong colour");
-        Seller.expect(returns.approve(sellerCaller, orderId, returnId), 200);
+        String returnId = approvedReturn(orderId);
         String number = TestData.trackingNumber();
 
         // THEN another seller's or buyer's order is 404, like an unknown return
@@ -186,8 +185,7 @@ class ReturnShipmentFlowIT {
     void aggregator_webhooks_track_a_return_shipment_too() {
         // GIVEN an approved return whose USPS shipment the seller attached
         String orderId = deliveredOrder();
-        String returnId = returns.request(buyer, orderId, "changed my mind");
-        Seller.expect(returns.approve(sellerCaller, orderId, returnId), 200);
+        String returnId = approvedReturn(orderId);
         String number = TestData.trackingNumber();
         Seller.expect(returns.attach(sellerCaller, orderId, returnId, "usps", number), 201);
 
@@ -215,6 +213,13 @@ class ReturnShipmentFlowIT {
         tracking.runProcessor();
         assertThat(seller.order(orderId).get("status").asText()).isEqualTo("DELIVERED");
         return orderId;
+    }
+
+    /** The buyer asks to return the order and the seller approves: the return's id. */
+    private String approvedReturn(String orderId) {
+        String returnId = returns.request(buyer, orderId, "wrong colour");
+        Seller.expect(returns.approve(sellerCaller, orderId, returnId), 200);
+        return returnId;
     }
 
     private List<String> checkpointIds(String orderId) {
