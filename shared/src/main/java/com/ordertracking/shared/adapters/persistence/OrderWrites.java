@@ -101,7 +101,7 @@ final class OrderWrites {
         return writes;
     }
 
-    private static RuntimeException versionConflictOr(Order order, TransactionCanceledException e) {
+    static RuntimeException versionConflictOr(Order order, TransactionCanceledException e) {
         if (TransactionFailures.conditionFailed(e, 0) || TransactionFailures.conflictsWithAnotherTransaction(e)) {
             return new VersionConflictException(order.orderId(), order.version() - 1);
         }
