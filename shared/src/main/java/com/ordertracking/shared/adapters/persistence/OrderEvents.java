@@ -96,6 +96,11 @@ public final class OrderEvents {
             events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
                     new RefundInfo(paid.amount(), after.currency(), paid.at(), paid.refundId(), paid.kind().name(),
                             after.refundedTotal(), after.totals().total(), paid.returnless(), paid.reason())));
+        } else if (before.refund() == null && after.refund() != null && after.refund().amount().signum() > 0) {
+            // A full refund not recorded in refunds (written by Order.withRefund alone): still money paid back.
+            events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
+                    new RefundInfo(after.refund().amount(), after.currency(), after.refund().at(), null,
+                            PartialRefund.Kind.FULL.name(), after.refund().amount(), after.totals().total(), false, null)));
         }
         CancellationRequest request = after.cancellationRequest();
         if (request != null && (before.cancellationRequest() == null
