@@ -189,8 +189,9 @@ public record Order(
 
     /** The sum of {@code refunds}, at the currency's scale (what was paid back so far). */
     public java.math.BigDecimal refundedTotal() {
-        return refunds.stream().map(PartialRefund::amount)
-                .reduce(java.math.BigDecimal.ZERO.setScale(totals.total().scale()), java.math.BigDecimal::add);
+        java.math.BigDecimal zero = totals == null || totals.total() == null ? java.math.BigDecimal.ZERO
+                : java.math.BigDecimal.ZERO.setScale(totals.total().scale());
+        return refunds.stream().map(PartialRefund::amount).reduce(zero, java.math.BigDecimal::add);
     }
 
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */

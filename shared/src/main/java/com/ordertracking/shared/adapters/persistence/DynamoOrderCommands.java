@@ -6,7 +6,6 @@ import static com.ordertracking.shared.adapters.persistence.TableKeys.REFUNDED_T
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.ordertracking.shared.adapters.json.Json;
-import com.ordertracking.shared.application.Backoff;
 import com.ordertracking.shared.application.order.OrderCommands;
 import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
@@ -19,25 +18,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@link OrderCommands} on the orders table. The key's claim is the {@code IDEMPOTENCY#<owner>#<key>} item of
  * {@code POST /orders} (same key space, same 24 h TTL) with the command's {@code result}; it is put in the
- * command's transaction on condition that no live claim exists. A refund is an UpdateItem of the order that
- * appends to {@code refunds} and adds to the numeric {@code refundedTotal} on condition that the stored total
- * stays within the order total — exact like the coupon counters — and bumps {@code version}, so writes computed
- * from an earlier read of the order fail their version condition and re-read.
+ * command's transaction on condition that no live claim exists. A refund is one UpdateItem of the order that
+ * appends to {@code refunds}, adds to the numeric {@code refundedTotal} on condition that the stored total stays
+ * within the order total — exact like the coupon counters — and bumps {@code version}, so writes computed from an
+ * earlier read of the order fail their version condition and re-read; its NOTE and claim follow it.
  */
 public final class DynamoOrderCommands implements OrderCommands {
-    private static final int MAX_ATTEMPTS = 12;
-
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Clock clock;
@@ -81,11 +78,7 @@ public final class DynamoOrderCommands implements OrderCommands {
     public boolean compensate(Order order, List<TimelineEntry> newEntries, Coupon coupon, Claim claim) {
         List<TransactWriteItem> items = writes.orderWrites(order, newEntries);
         int couponAt = items.size();
-        items.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(DynamoCouponRepository.couponItem(coupon))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build());
+        items.add(writes.couponPut(coupon));
         int claimAt = addClaim(items, claim, order.orderId(), coupon.code());
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(items));
@@ -102,8 +95,7 @@ public final class DynamoOrderCommands implements OrderCommands {
     }
 
     @Override
-    public void refund(Order order, PartialRefund refund, TimelineEntry entry, Claim claim,
-            Optional<Integer> expectedRefundCount) {
+    public void refund(Order order, PartialRefund refund, Optional<Integer> expectedRefundCount) {
         BigDecimal limit = order.totals().total().subtract(refund.amount());
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":added", AttributeValue.fromL(List.of(AttributeValues.from(Json.tree(refund)))),
@@ -112,56 +104,58 @@ public final class DynamoOrderCommands implements OrderCommands {
                 ":amount", AttributeValue.fromN(refund.amount().toPlainString()),
                 ":limit", AttributeValue.fromN(limit.toPlainString()),
                 ":one", AttributeValue.fromN("1"),
-                ":at", AttributeValue.fromS(refund.at().toString())));
-        // Orders stored before refunds existed have neither attribute: nothing was refunded yet.
-        String condition = "attribute_exists(pk) AND (attribute_not_exists(#total) OR #total <= :limit)";
+                ":at", AttributeValue.fromS(refund.at().toString()),
+                ":id", AttributeValue.fromS(refund.refundId()),
+                ":ids", AttributeValue.fromSs(List.of(refund.refundId()))));
+        // Orders stored before refunds existed have none of these attributes: nothing was refunded yet.
+        StringBuilder condition = new StringBuilder("attribute_exists(pk) AND NOT contains(#ids, :id)"
+                + " AND (attribute_not_exists(#total) OR #total <= :limit)");
         if (expectedRefundCount.isPresent()) {
             values.put(":count", AttributeValue.fromN(expectedRefundCount.get().toString()));
-            condition += expectedRefundCount.get() == 0
+            condition.append(expectedRefundCount.get() == 0
                     ? " AND (attribute_not_exists(refunds) OR size(refunds) = :count)"
-                    : " AND size(refunds) = :count";
+                    : " AND size(refunds) = :count");
         }
-        String finalCondition = condition;
-        List<TransactWriteItem> items = new java.util.ArrayList<>();
-        items.add(TransactWriteItem.builder().update(Update.builder()
-                .tableName(tableName)
-                .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
-                .updateExpression("SET refunds = list_append(if_not_exists(refunds, :none), :added),"
-                        + " #total = if_not_exists(#total, :zero) + :amount, version = version + :one, updatedAt = :at")
-                .conditionExpression(finalCondition)
-                .expressionAttributeNames(Map.of("#total", REFUNDED_TOTAL))
-                .expressionAttributeValues(values)
-                .build()).build());
-        items.add(writes.putEntry(order.orderId(), entry));
-        int claimAt = addClaim(items, claim, order.orderId(), refund.refundId());
-        retryingConflicts(() -> {
-            try {
-                dynamoDb.transactWriteItems(t -> t.transactItems(items));
-                return null;
-            } catch (TransactionCanceledException e) {
-                if (TransactionFailures.conditionFailed(e, claimAt)) {
-                    throw new KeyClaimed();
-                }
-                if (TransactionFailures.conditionFailed(e, 0)) {
-                    throw new RefundRefused();
-                }
-                throw e;
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tableName)
+                    .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
+                    .updateExpression("SET refunds = list_append(if_not_exists(refunds, :none), :added),"
+                            + " #total = if_not_exists(#total, :zero) + :amount, version = version + :one,"
+                            + " updatedAt = :at ADD #ids :ids")
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(Map.of("#total", REFUNDED_TOTAL, "#ids", TableKeys.REFUND_IDS))
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> stored = e.hasItem() ? e.item() : dynamoDb.getItem(g -> g.tableName(tableName)
+                    .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
+                    .consistentRead(true)).item();
+            AttributeValue ids = stored == null ? null : stored.get(TableKeys.REFUND_IDS);
+            if (ids != null && ids.ss().contains(refund.refundId())) {
+                throw new KeyClaimed();
             }
-        });
+            throw new RefundRefused();
+        }
     }
 
-    /** Runs a transaction again while it collides with another one on the same items; each attempt re-checks. */
-    private static void retryingConflicts(Supplier<Void> transaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.get();
-                return;
-            } catch (TransactionCanceledException e) {
-                if (!TransactionFailures.conflictsWithAnotherTransaction(e) || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-                Backoff.pause(attempt);
-            }
+    @Override
+    public void recordRefund(String orderId, TimelineEntry entry, Claim claim, String refundId) {
+        putUnlessThere(writes.putEntry(orderId, entry).put());
+        if (claim != null) {
+            List<TransactWriteItem> items = new java.util.ArrayList<>();
+            addClaim(items, claim, orderId, refundId);
+            putUnlessThere(items.getFirst().put());
+        }
+    }
+
+    /** A conditional put whose condition failing means it was written before. */
+    private void putUnlessThere(Put put) {
+        try {
+            dynamoDb.putItem(p -> p.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeValues(put.expressionAttributeValues().isEmpty() ? null : put.expressionAttributeValues()));
+        } catch (ConditionalCheckFailedException e) {
+            // already there: a retry completing what an earlier attempt started
         }
     }
 

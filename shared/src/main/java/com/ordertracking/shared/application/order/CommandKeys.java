@@ -37,7 +37,7 @@ public final class CommandKeys {
             throw new InvalidRequestException("invalid-idempotency-key",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
-        return new Claim(owner, key, sha256(command + "\n" + orderId + "\n" + request),
+        return new Claim(owner, key, digest(command + "\n" + orderId + "\n" + request),
                 clock.instant().plus(OrderService.IDEMPOTENCY_WINDOW).getEpochSecond());
     }
 
@@ -70,7 +70,8 @@ public final class CommandKeys {
         return "BUYER#" + buyerId;
     }
 
-    private static String sha256(String text) {
+    /** SHA-256 of {@code text}, lower-case hex. */
+    static String digest(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

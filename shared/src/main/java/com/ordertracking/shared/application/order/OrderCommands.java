@@ -47,15 +47,23 @@ public interface OrderCommands {
     boolean compensate(Order order, List<TimelineEntry> newEntries, Coupon coupon, Claim claim);
 
     /**
-     * Appends {@code refund} to the stored order without reading it back: the write is conditional on the
-     * stored refunded total plus this amount not exceeding {@code orderTotal} (exact under any concurrency,
-     * like a coupon counter) and, when {@code expectedRefundCount} is present, on no other refund having been
-     * added since the order was read (a refund of units depends on the earlier ones).
+     * Appends {@code refund} to the stored order in one conditional UpdateItem (not a transaction: concurrent
+     * refunds of one order then queue on the item instead of cancelling each other): the stored refunded total
+     * plus this amount must not exceed the order total (exact under any concurrency, like a coupon counter), no
+     * refund with this {@code refundId} may exist (ids derive from the {@code Idempotency-Key}), and, when
+     * {@code expectedRefundCount} is present, no other refund may have been added since the order was read
+     * (a refund of units depends on the earlier ones).
      *
-     * @throws RefundRefused when the condition fails (nothing was written)
-     * @throws KeyClaimed    when the key was claimed first
+     * @throws RefundRefused when the total or the count condition fails (nothing was written)
+     * @throws KeyClaimed    when the order already has this refund (a retry)
      */
-    void refund(Order order, PartialRefund refund, TimelineEntry entry, Claim claim, Optional<Integer> expectedRefundCount);
+    void refund(Order order, PartialRefund refund, Optional<Integer> expectedRefundCount);
+
+    /**
+     * What follows a stored refund: its timeline entry and its key's claim, each written unless already there
+     * (so a retry after a crash in between completes them).
+     */
+    void recordRefund(String orderId, TimelineEntry entry, Claim claim, String refundId);
 
     /** The key was claimed by an earlier (or concurrent) request. */
     final class KeyClaimed extends RuntimeException {

@@ -6,7 +6,6 @@ import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.application.order.OrderCommands.Claim;
 import com.ordertracking.shared.domain.Money;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.OrderIds;
 import com.ordertracking.shared.domain.PartialRefund;
 import com.ordertracking.shared.domain.RefundRules;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /orders/{orderId}/refunds}: the seller pays back part of what the buyer paid, in any status —
@@ -36,18 +34,12 @@ public final class PartialRefundService {
     private final OrderCommands commands;
     private final CommandKeys keys;
     private final Clock clock;
-    private final Supplier<String> refundIds;
 
-    public PartialRefundService(OrderRepository orders, OrderCommands commands, Clock clock, Supplier<String> refundIds) {
+    public PartialRefundService(OrderRepository orders, OrderCommands commands, Clock clock) {
         this.access = new OrderAccess(orders);
         this.commands = commands;
         this.keys = new CommandKeys(commands, clock);
         this.clock = clock;
-        this.refundIds = refundIds;
-    }
-
-    public PartialRefundService(OrderRepository orders, OrderCommands commands, Clock clock) {
-        this(orders, commands, clock, OrderIds::nextRefundId);
     }
 
     /** A validated request: exactly one of {@code amount} (positive) and {@code items}. */
@@ -78,17 +70,24 @@ public final class PartialRefundService {
                 throw exceeds(order, amount, remaining);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            PartialRefund refund = new PartialRefund(refundIds.get(), PartialRefund.Kind.PARTIAL, amount,
+            PartialRefund refund = new PartialRefund(refundId(sellerId, idempotencyKey), PartialRefund.Kind.PARTIAL, amount,
                     request.items(), request.reason(), request.returnless(), sellerId, now);
             TimelineEntry entry = TimelineEntry.note("refund-" + refund.refundId(), now, order.status(),
                     "Refunded " + amount.toPlainString() + " " + order.currency() + (request.returnless() ? " (no return)" : "")
                             + ": " + request.reason(), "seller");
             Optional<Integer> sinceRead = request.items() == null ? Optional.empty() : Optional.of(order.refunds().size());
             try {
-                commands.refund(order, refund, entry, claim, sinceRead);
+                commands.refund(order, refund, sinceRead);
+                commands.recordRefund(orderId, entry, claim, refund.refundId());
                 return new Refunded(access.sellers(sellerId, orderId), refund, false);
             } catch (OrderCommands.KeyClaimed e) {
-                return replay(sellerId, orderId, keys.claimedResult(claim));
+                // A retry whose first attempt stored the refund (and maybe not its note and claim yet).
+                Refunded replayed = replay(sellerId, orderId, refund.refundId());
+                if (!sameRequest(replayed.refund(), refund)) {
+                    throw keyReused(idempotencyKey, orderId);
+                }
+                commands.recordRefund(orderId, entry, claim, refund.refundId());
+                return replayed;
             } catch (OrderCommands.RefundRefused e) {
                 Order now2 = access.sellers(sellerId, orderId);
                 if (request.items() == null || attempt == MAX_ATTEMPTS) {
@@ -97,6 +96,25 @@ public final class PartialRefundService {
                 // Another refund landed since the read: check the units again against the order as it is now.
             }
         }
+    }
+
+    /**
+     * The refund's id follows from the seller's key (keys are per seller), so the order's own write can refuse a
+     * second refund under the same key whatever happened to the claim.
+     */
+    static String refundId(String sellerId, String idempotencyKey) {
+        return "rfd_" + CommandKeys.digest(sellerId + "\n" + idempotencyKey).substring(0, 24);
+    }
+
+    private static boolean sameRequest(PartialRefund stored, PartialRefund asked) {
+        return stored.amount().compareTo(asked.amount()) == 0 && java.util.Objects.equals(stored.items(), asked.items())
+                && stored.reason().equals(asked.reason()) && stored.returnless() == asked.returnless();
+    }
+
+    private static com.ordertracking.shared.application.UnprocessableException keyReused(String key, String orderId) {
+        return new com.ordertracking.shared.application.UnprocessableException("idempotency-key-reused",
+                "Idempotency-Key " + key + " was already used for a different refund of order " + orderId
+                        + "; use a new key for a new refund");
     }
 
     private Refunded replay(String sellerId, String orderId, String refundId) {
