@@ -100,7 +100,7 @@ public final class OrderEvents {
             // A full refund not recorded in refunds (written by Order.withRefund alone): still money paid back.
             events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
                     new RefundInfo(after.refund().amount(), after.currency(), after.refund().at(), null,
-                            PartialRefund.Kind.FULL.name(), after.refund().amount(), after.totals().total(), false, null)));
+                            PartialRefund.Kind.FULL.name(), after.refund().amount(), after.totals().total(), null, null)));
         }
         CancellationRequest request = after.cancellationRequest();
         if (request != null && (before.cancellationRequest() == null

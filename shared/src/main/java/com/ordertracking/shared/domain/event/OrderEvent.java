@@ -82,10 +82,10 @@ public record OrderEvent(
      * paid (spending net of refunds = orderTotal − refundedTotal).
      */
     public record RefundInfo(BigDecimal amount, String currency, Instant at, String refundId, String kind,
-            BigDecimal refundedTotal, BigDecimal orderTotal, boolean returnless, String reason) {
+            BigDecimal refundedTotal, BigDecimal orderTotal, Boolean returnless, String reason) {
 
         public RefundInfo(BigDecimal amount, String currency, Instant at) {
-            this(amount, currency, at, null, null, null, null, false, null);
+            this(amount, currency, at, null, null, null, null, null, null);
         }
     }
 
