@@ -67,7 +67,7 @@ public final class CommandKeys {
 
     /** The owner of a buyer's keys (sellers' keys are their id, as for {@code POST /orders}). */
     public static String buyerOwner(String buyerId) {
-        return "BUYER#" + buyerId;
+        return "buyer:" + buyerId;
     }
 
     /** SHA-256 of {@code text}, lower-case hex. */

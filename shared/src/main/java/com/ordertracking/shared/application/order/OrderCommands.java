@@ -17,7 +17,7 @@ import java.util.Optional;
 public interface OrderCommands {
 
     /**
-     * A claim on a key: {@code owner} is the caller (a seller id, or {@code BUYER#<id>}), {@code requestHash}
+     * A claim on a key: {@code owner} is the caller (a seller id, or {@code buyer:<id>}), {@code requestHash}
      * identifies the command (route, order and validated body), {@code result} is what a replay answers with
      * (a refund id, a coupon code; the order itself otherwise).
      */

@@ -5,5 +5,7 @@ public enum SellerAlert {
     DELAY,
     EXCEPTION,
     /** A buyer asks to cancel a processed order: approve or reject it before shipping. */
-    CANCELLATION_REQUEST
+    CANCELLATION_REQUEST,
+    /** A return shipment was delivered back to the seller (the order became RETURNED by itself): refund next. */
+    RETURN_DELIVERED
 }
