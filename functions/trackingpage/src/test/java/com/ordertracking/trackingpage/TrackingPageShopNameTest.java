@@ -14,6 +14,7 @@ class TrackingPageShopNameTest {
         return new Order(o.orderId(), o.sellerId(), o.buyer(), o.items(), o.shippingAddress(), o.currency(),
                 o.discount(), o.totals(), o.status(), o.version(), o.createdAt(), o.updatedAt(), o.shipment(),
                 o.cancellation(), o.refund(), o.returnRequest(), o.feedback(), o.delay(), o.compensations(),
+                o.cancellationRequest(), o.refunds(),
                 new SellerSnapshot(name, null));
     }
 

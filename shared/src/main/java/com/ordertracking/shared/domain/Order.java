@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * An order as sellers and buyers see it. {@code version} increases by one with every stored change
  * and guards every write (optimistic locking); the API exposes it as the {@code ETag}.
- * {@code cancellation}, {@code refund}, {@code returnRequest}, {@code feedback} and {@code delay}
- * are null until they happen. {@code seller} is what the order copied from the seller's profile
- * (display name at creation, ship-from warehouse at shipping); null before the seller had a profile.
+ * {@code cancellation}, {@code refund}, {@code returnRequest}, {@code feedback}, {@code delay} and
+ * {@code cancellationRequest} are null until they happen; {@code refunds} lists every refund paid, partial or full.
+ * {@code seller} is what the order copied from the seller's profile (display name at creation, ship-from
+ * warehouse at shipping); null before the seller had a profile.
  */
 public record Order(
         String orderId,
@@ -31,21 +32,36 @@ public record Order(
         Feedback feedback,
         Delay delay,
         List<Compensation> compensations,
+        CancellationRequest cancellationRequest,
+        List<PartialRefund> refunds,
         SellerSnapshot seller) {
 
     public Order {
         items = List.copyOf(items);
         // Orders stored before compensations existed have none.
         compensations = compensations == null ? List.of() : List.copyOf(compensations);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
+    }
+
+    /** An order without cancellation request or refunds (as stored before they existed). */
+    public Order(String orderId, String sellerId, Buyer buyer, List<LineItem> items, Address shippingAddress,
+            String currency, Discount discount, Totals totals, OrderStatus status, long version, Instant createdAt,
+            Instant updatedAt, Shipment shipment, Cancellation cancellation, Refund refund, ReturnRequest returnRequest,
+            Feedback feedback, Delay delay, List<Compensation> compensations) {
+        this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
+                updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, null, List.of(),
+                null);
     }
 
     /** An order without a seller snapshot (placed before its seller had a profile). */
     public Order(String orderId, String sellerId, Buyer buyer, List<LineItem> items, Address shippingAddress,
             String currency, Discount discount, Totals totals, OrderStatus status, long version, Instant createdAt,
             Instant updatedAt, Shipment shipment, Cancellation cancellation, Refund refund, ReturnRequest returnRequest,
-            Feedback feedback, Delay delay, List<Compensation> compensations) {
+            Feedback feedback, Delay delay, List<Compensation> compensations, CancellationRequest cancellationRequest,
+            List<PartialRefund> refunds) {
         this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
-                updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, null);
+                updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations,
+                cancellationRequest, refunds, null);
     }
 
     /** A new order, version 1, with nothing of its later life yet (and no seller snapshot). */
@@ -59,14 +75,25 @@ public record Order(
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at,
             SellerSnapshot seller) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), seller);
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), null, List.of(), seller);
+    }
+
+    /**
+     * The same order with the warehouse it ships from copied into its seller snapshot, <em>same version</em>:
+     * folded into the ship change (the profile may change later; the order keeps what it shipped from).
+     */
+    public Order shippingFrom(com.ordertracking.shared.domain.seller.Warehouse warehouse) {
+        SellerSnapshot next = (seller == null ? new SellerSnapshot(null, null) : seller).withShipFrom(warehouse);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, cancellationRequest, refunds, next);
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /**
@@ -79,13 +106,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /**
@@ -99,7 +126,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, seller);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -107,7 +134,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback, delay, compensations, seller);
+                refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -115,28 +142,28 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback, delay, compensations, seller);
+                returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, seller);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback, delay, compensations, seller);
+                newFeedback, delay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
     public Order withDelay(Delay newDelay, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay,
-                compensations, seller);
+                compensations, cancellationRequest, refunds, seller);
     }
 
     /**
@@ -146,7 +173,7 @@ public record Order(
     public Order replacingDelay(Delay newDelay) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback,
-                newDelay, compensations, seller);
+                newDelay, compensations, cancellationRequest, refunds, seller);
     }
 
     /** A goodwill compensation offered to the buyer, one version later (the status is unchanged). */
@@ -155,18 +182,50 @@ public record Order(
         next.add(compensation);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, compensation.offeredAt(), shipment, cancellation, refund,
-                returnRequest, feedback, delay, next, seller);
+                returnRequest, feedback, delay, next, cancellationRequest, refunds, seller);
+    }
+
+    /** A buyer's cancellation request filed or decided, one version later (the status is unchanged). */
+    public Order withCancellationRequest(CancellationRequest request, Instant at) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, request, refunds, seller);
     }
 
     /**
-     * The same order with the warehouse it ships from copied into its seller snapshot, <em>same version</em>:
-     * folded into the ship change (the profile may change later; the order keeps what it shipped from).
+     * The same order, <em>same version</em>, with another cancellation request: folds a decision into a change
+     * already being made (an approval's cancellation, a shipping that rejects a pending request).
      */
-    public Order shippingFrom(com.ordertracking.shared.domain.seller.Warehouse warehouse) {
-        SellerSnapshot next = (seller == null ? new SellerSnapshot(null, null) : seller).withShipFrom(warehouse);
+    public Order replacingCancellationRequest(CancellationRequest request) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay,
-                compensations, next);
+                compensations, request, refunds, seller);
+    }
+
+    /** One more refund of part of what was paid, one version later (the status is unchanged). */
+    public Order withPartialRefund(PartialRefund added) {
+        return withRefunds(added, version + 1, added.at());
+    }
+
+    /** The full refund (REFUNDED), recording the amount it paid back in {@code refunds} too (null: nothing left to pay). */
+    public Order withFullRefund(Refund newRefund, PartialRefund entry) {
+        Order refunded = withRefund(newRefund);
+        return entry == null ? refunded : refunded.withRefunds(entry, refunded.version, refunded.updatedAt);
+    }
+
+    private Order withRefunds(PartialRefund added, long newVersion, Instant at) {
+        List<PartialRefund> next = new java.util.ArrayList<>(refunds);
+        next.add(added);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, newVersion, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, cancellationRequest, next, seller);
+    }
+
+    /** The sum of {@code refunds}, at the currency's scale (what was paid back so far). */
+    public java.math.BigDecimal refundedTotal() {
+        java.math.BigDecimal zero = totals == null || totals.total() == null ? java.math.BigDecimal.ZERO
+                : java.math.BigDecimal.ZERO.setScale(totals.total().scale());
+        return refunds.stream().map(PartialRefund::amount).reduce(zero, java.math.BigDecimal::add);
     }
 
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */

@@ -3,6 +3,7 @@ package com.ordertracking.shared.application.order;
 import com.ordertracking.shared.application.ConflictException;
 import com.ordertracking.shared.application.seller.SellerProfiles;
 import com.ordertracking.shared.application.seller.ShipFrom;
+import com.ordertracking.shared.domain.CancellationRequest;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.seller.Warehouse;
 import com.ordertracking.shared.domain.OrderStatus;
@@ -72,7 +73,8 @@ public final class FulfilmentService {
         Optional<Warehouse> warehouse = shipFrom.resolve(sellerId, request.warehouseId());
         Instant now = now();
         Shipment shipment = Shipment.registered(request.carrier(), request.trackingNumber(), request.estimatedDelivery(), now);
-        Order moved = order.withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
+        // Shipping answers a buyer's pending cancellation request: rejected, in this same conditional write.
+        Order moved = CancellationRequest.rejectedByShipping(order, now).withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
         // A copy of the warehouse, in the same write: later profile edits never change where this order came from.
         Order shipped = warehouse.map(moved::shippingFrom).orElse(moved);
         List<TimelineEntry> entries = List.of(TimelineEntry.statusChanged("shipped", now, OrderStatus.SHIPPED,
