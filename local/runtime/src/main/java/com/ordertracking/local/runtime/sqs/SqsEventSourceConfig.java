@@ -29,7 +29,7 @@ public record SqsEventSourceConfig(String functionName, String queueUrl, String 
      * seen to time out together, and a notifier timed out after sending is retried and sends again; see
      * bench/report-notes.md. Until that is understood, only mappings that ask for concurrency get it.)
      */
-    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 1;
+    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 5;
 
     public SqsEventSourceConfig {
         Objects.requireNonNull(functionName, "functionName");
