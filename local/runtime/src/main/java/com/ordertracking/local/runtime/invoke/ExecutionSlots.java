@@ -31,13 +31,14 @@ public final class ExecutionSlots {
     }
 
     /**
-     * The default: four per core, at least eight — enough to keep DynamoDB Local's writer and the cores busy while
-     * others wait for DynamoDB, few enough that a queued write waits for a handful of others, not for thirty.
+     * The default: two per core, at least four — enough to keep DynamoDB Local's single writer and the cores busy
+     * (one invocation waits for DynamoDB while another computes), few enough that a write waits for a handful of
+     * others, not for thirty. More in flight adds no DynamoDB throughput, only queueing inside each invocation.
      */
     public static ExecutionSlots fromSystemProperties() {
         String configured = System.getProperty(PROPERTY);
         int slots = configured != null ? Integer.parseInt(configured.trim())
-                : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+                : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         return new ExecutionSlots(slots);
     }
 
