@@ -11,6 +11,8 @@ import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.SpendingLedger;
+import com.ordertracking.shared.application.spending.SpendingService;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookDeliveryRepository;
@@ -146,6 +148,10 @@ public final class Components {
 
     public BuyerOrderService buyerOrders() {
         return new BuyerOrderService(orderRepository(), clock, OrderIds::nextReturnId);
+    }
+
+    public SpendingService spending() {
+        return new SpendingService(new SpendingLedger(dynamoDb.get(), ordersTable()));
     }
 
     public CouponService couponService() {
