@@ -127,7 +127,7 @@ class SpendingEndToEndIT {
         String body = """
                 {"buyer":{"id":"%s","name":"Ana Souza"},"currency":"%s",
                  "items":[{"sku":"SKU-1","name":"Mug","quantity":%d,"unitPrice":"%s"}],
-                 "shippingAddress":{"name":"Ana Souza","line1":"500 Market St","city":"San Francisco","country":"US"},
+                 "shippingAddress":{"name":"Ana Souza","line1":"500 Market St","city":"San Francisco","region":"CA","postalCode":"94105","country":"US"},
                  "shippingFee":"4.99"}""".formatted(forBuyer, currency, quantity, unitPrice);
         ApiResponse response = post(sellerId, "/orders", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
