@@ -33,6 +33,9 @@ class SpendingLedgerIT {
     private final CancelOrderHandler cancel;
     private final RefundOrderHandler refund;
     private final SpendingLedger ledger;
+    private final software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
+    private final String table;
+    private final StoredOrders orders;
     private final String sellerId = "seller-" + UUID.randomUUID();
     private final String buyerId = "buyer-" + UUID.randomUUID();
 
@@ -40,7 +43,10 @@ class SpendingLedgerIT {
         this.create = cloud.instantiate("CreateOrderFunction", CreateOrderHandler::new);
         this.cancel = cloud.instantiate("CancelOrderFunction", CancelOrderHandler::new);
         this.refund = cloud.instantiate("RefundOrderFunction", RefundOrderHandler::new);
-        this.ledger = new SpendingLedger(cloud.dynamoDb(), cloud.physicalName("OrdersTable"));
+        this.dynamoDb = cloud.dynamoDb();
+        this.table = cloud.physicalName("OrdersTable");
+        this.ledger = new SpendingLedger(dynamoDb, table);
+        this.orders = new StoredOrders(cloud);
     }
 
     @Test
@@ -93,6 +99,38 @@ class SpendingLedgerIT {
         assertThat(entries(day)).singleElement().satisfies(entry -> {
             assertThat(entry.net()).isEqualByComparingTo("0");
             assertThat(entry.orderVersion()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void a_refund_added_in_place_counts_once_and_creates_the_entry_of_an_order_stored_before_the_ledger() {
+        // GIVEN an order and its entry
+        APIGatewayV2HTTPResponse created = create.handleRequest(createEvent(UUID.randomUUID().toString()), null);
+        String orderId = json(created).get("orderId").asText();
+        com.ordertracking.shared.domain.Order order = orders.find(orderId);
+        LocalDate day = SpendingEntry.dayOf(order);
+        BigDecimal total = order.totals().total();
+
+        // WHEN two partial refunds are added the way an in-place refund of the order would (in its transaction)
+        dynamoDb.transactWriteItems(t -> t.transactItems(ledger.refund(order, new BigDecimal("5.00"))));
+        dynamoDb.transactWriteItems(t -> t.transactItems(ledger.refund(order, new BigDecimal("2.50"))));
+
+        // THEN the entry counts both, at the currency's scale
+        assertThat(entries(day)).singleElement().satisfies(entry -> {
+            assertThat(entry.refunded()).isEqualTo(new BigDecimal("7.50"));
+            assertThat(entry.net()).isEqualTo(total.subtract(new BigDecimal("7.50")));
+            assertThat(entry.orderVersion()).isEqualTo(3);
+        });
+
+        // AND an order without an entry (stored before the ledger) gets one from the order as read
+        dynamoDb.deleteItem(d -> d.tableName(table).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("BUYER#" + buyerId),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SPEND#" + day + "#" + orderId))));
+        dynamoDb.transactWriteItems(t -> t.transactItems(ledger.refund(order, new BigDecimal("1.00"))));
+        assertThat(entries(day)).singleElement().satisfies(entry -> {
+            assertThat(entry.total()).isEqualTo(total);
+            assertThat(entry.net()).isEqualTo(total.subtract(new BigDecimal("1.00")));
+            assertThat(entry.sellerId()).isEqualTo(sellerId);
         });
     }
 

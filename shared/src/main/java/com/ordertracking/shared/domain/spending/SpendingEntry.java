@@ -6,16 +6,19 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * What one order counts towards its buyer's spending: the net amount paid (see {@link #netPaid}) in the
- * order's currency, to its seller, on the UTC day the order was placed. It is a function of the order's
- * current state only, so storing it again for the same order version is harmless (idempotent).
+ * What one order counts towards its buyer's spending, kept as its parts: the order's {@code total}, what was
+ * {@code refunded} so far and whether it was {@code cancelled}, in the order's currency, to its seller, on the
+ * UTC day the order was placed. {@link #net()} derives the amount from the parts, so an entry can be written
+ * whole from an order's state and also have a refund added to {@code refunded} alone (a partial refund that
+ * is not a versioned write of the whole order) — both orders of events give the same net.
  */
 public record SpendingEntry(String buyerId, String orderId, String sellerId, String currency, LocalDate day,
-        BigDecimal net, long orderVersion) {
+        BigDecimal total, BigDecimal refunded, boolean cancelled, long orderVersion) {
 
+    /** The entry for {@code order}'s current state. */
     public static SpendingEntry of(Order order) {
         return new SpendingEntry(order.buyer().id(), order.orderId(), order.sellerId(), order.currency(),
-                dayOf(order), netPaid(order), order.version());
+                dayOf(order), order.totals().total(), refundedOf(order), order.cancellation() != null, order.version());
     }
 
     /** The UTC calendar day an order belongs to in the spending report: the day it was placed. */
@@ -23,18 +26,26 @@ public record SpendingEntry(String buyerId, String orderId, String sellerId, Str
         return LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC);
     }
 
+    /** What was paid back on the order so far (the single refund of today's model). */
+    public static BigDecimal refundedOf(Order order) {
+        return order.refund() == null ? BigDecimal.ZERO.setScale(order.totals().total().scale()) : order.refund().amount();
+    }
+
     /**
-     * What the buyer paid and kept paid: nothing for a cancelled order (whether or not the refund has been
+     * What the buyer paid and kept paid: nothing for a cancelled order (whether or not its refund has been
      * recorded yet), otherwise the total less what was refunded, never below zero.
      */
-    public static BigDecimal netPaid(Order order) {
-        BigDecimal total = order.totals().total();
+    public BigDecimal net() {
         BigDecimal nothing = BigDecimal.ZERO.setScale(total.scale());
-        if (order.cancellation() != null) {
+        if (cancelled) {
             return nothing;
         }
-        BigDecimal refunded = order.refund() == null ? BigDecimal.ZERO : order.refund().amount();
         BigDecimal net = total.subtract(refunded);
         return net.signum() < 0 ? nothing : net;
+    }
+
+    /** {@link #net()} of {@code order}'s current state. */
+    public static BigDecimal netPaid(Order order) {
+        return of(order).net();
     }
 }

@@ -63,6 +63,25 @@ class SpendingRulesTest {
     }
 
     @Test
+    void the_parts_give_the_same_net_whichever_change_lands_first() {
+        Order order = placed("o1", "s1", "USD", "30.00", AT);
+        SpendingEntry placed = SpendingEntry.of(order);
+        // A partial refund adds to "refunded" only; a cancellation is a whole new state.
+        SpendingEntry refundedThenCancelled = SpendingEntry.of(order.withCancellation(new Cancellation("seller", "s1", "x", AT)));
+        refundedThenCancelled = withRefunded(refundedThenCancelled, new BigDecimal("5.00"));
+        SpendingEntry partlyRefunded = withRefunded(placed, new BigDecimal("5.00"));
+
+        assertThat(partlyRefunded.net()).isEqualTo(new BigDecimal("25.00"));
+        assertThat(refundedThenCancelled.net()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(withRefunded(placed, new BigDecimal("31.00")).net()).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    private static SpendingEntry withRefunded(SpendingEntry entry, BigDecimal more) {
+        return new SpendingEntry(entry.buyerId(), entry.orderId(), entry.sellerId(), entry.currency(), entry.day(),
+                entry.total(), entry.refunded().add(more), entry.cancelled(), entry.orderVersion() + 1);
+    }
+
+    @Test
     void the_report_sums_per_currency_and_per_seller_inside_the_period_only() {
         SpendingPeriod march = new SpendingPeriod(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
         List<SpendingEntry> entries = List.of(
