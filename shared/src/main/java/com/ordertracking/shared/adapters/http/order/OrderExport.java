@@ -24,6 +24,11 @@ public final class OrderExport {
     public static final long BUDGET = 5_000_000;
     static final long MAX_ROW_WEIGHT = 16_384;
     static final int PAGE_SIZE = Listings.MAX_LIMIT;
+    /**
+     * Listing calls per chunk at most: bounds a chunk's reads and time (API Gateway waits 30 s) when pages come
+     * back short, as a {@code delayed=true} listing's do (each call evaluates up to 1,000 index items).
+     */
+    static final int MAX_PAGES = 200;
 
     public static final List<String> COLUMNS = List.of("orderId", "createdAt", "status", "currency", "subtotal",
             "discount", "shipping", "total", "refunded", "units", "buyerId", "buyerName", "shipToName",
@@ -53,9 +58,9 @@ public final class OrderExport {
         csv.record(COLUMNS);
         int rows = 0;
         String cursor = request.cursor();
-        while (true) {
+        for (int pages = 0; ; pages++) {
             long pageSize = Math.min(PAGE_SIZE, (budget - csv.weight()) / MAX_ROW_WEIGHT);
-            if (pageSize < 1) {
+            if (pageSize < 1 || pages == MAX_PAGES) {
                 return new Chunk(body.toString(), rows, cursor);
             }
             Page page = listing.apply(new SellerListing(request.sellerId(), request.status(), request.createdFrom(),

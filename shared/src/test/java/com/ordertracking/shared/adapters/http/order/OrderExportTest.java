@@ -90,6 +90,23 @@ class OrderExportTest {
         assertThat(pageSizes).allSatisfy(size -> assertThat(size).isBetween(1, OrderExport.PAGE_SIZE));
     }
 
+    @Test
+    void short_pages_end_a_chunk_after_the_page_limit_with_a_cursor() throws IOException {
+        List<Order> orders = IntStream.range(0, OrderExport.MAX_PAGES + 50).mapToObj(OrderExportTest::order).toList();
+        List<Integer> pageSizes = new ArrayList<>();
+        // A listing whose pages hold one order whatever the limit (as a filtered listing's may).
+        Function<SellerListing, Page> onePerPage = request -> listing(orders, pageSizes)
+                .apply(new SellerListing(request.sellerId(), null, null, null, 1, request.cursor()));
+
+        OrderExport.Chunk first = new OrderExport(onePerPage).chunk(new SellerListing("s1", null, null, null, 20, null));
+
+        assertThat(first.rows()).isEqualTo(OrderExport.MAX_PAGES);
+        assertThat(first.nextCursor()).isEqualTo(Integer.toString(OrderExport.MAX_PAGES));
+        OrderExport.Chunk rest = new OrderExport(onePerPage).chunk(new SellerListing("s1", null, null, null, 20, first.nextCursor()));
+        assertThat(parse(rest.csv())).hasSize(50);
+        assertThat(rest.nextCursor()).isNull();
+    }
+
     private static final class CsvWriterWeight {
         static long of(String csv) {
             return com.ordertracking.shared.adapters.http.csv.CsvWriter.weightOf(csv);
