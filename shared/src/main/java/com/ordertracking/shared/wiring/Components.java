@@ -11,6 +11,7 @@ import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoReturnShipmentRepository;
 import com.ordertracking.shared.adapters.persistence.SpendingLedger;
 import com.ordertracking.shared.application.spending.SpendingService;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
@@ -27,12 +28,14 @@ import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
+import com.ordertracking.shared.application.order.ReturnShipmentService;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.application.tracking.ParkedEvents;
+import com.ordertracking.shared.application.tracking.ReturnShipmentTracking;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.domain.OrderIds;
@@ -173,7 +176,15 @@ public final class Components {
     }
 
     public TrackingProcessor trackingProcessor() {
-        return new TrackingProcessor(orderRepository(), trackingRepository.get(), parkedEvents(), clock, delayRules);
+        return new TrackingProcessor(orderRepository(), trackingRepository.get(), parkedEvents(), clock, delayRules,
+                new ReturnShipmentTracking(orderRepository(), returnShipmentRepository(), returnShipmentRepository(),
+                        parkedEvents(), clock));
+    }
+
+    /** Attaching return shipments; releases parked tracking events where {@code TRACKING_EVENTS_QUEUE_URL} is set. */
+    public ReturnShipmentService returnShipments() {
+        Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
+        return new ReturnShipmentService(orderRepository(), returnShipmentRepository(), parked, clock);
     }
 
     public DelayMonitor delayMonitor() {
@@ -244,6 +255,10 @@ public final class Components {
 
     private PreferencesRepository preferencesRepository() {
         return new PreferencesRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private DynamoReturnShipmentRepository returnShipmentRepository() {
+        return new DynamoReturnShipmentRepository(dynamoDb.get(), ordersTable(), clock, delayRules);
     }
 
     private TrackingQueue trackingQueue() {

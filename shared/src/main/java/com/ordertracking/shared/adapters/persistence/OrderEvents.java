@@ -162,6 +162,7 @@ public final class OrderEvents {
         } else {
             state = ReturnState.REQUESTED;
         }
-        return new ReturnInfo(request.returnId(), state, request.reason(), request.decisionNote());
+        return new ReturnInfo(request.returnId(), state, request.reason(), request.decisionNote(),
+                state == ReturnState.RECEIVED ? request.receivedBy() : null);
     }
 }

@@ -14,6 +14,7 @@ import com.ordertracking.shared.domain.OrderStateMachine;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Pricing;
 import com.ordertracking.shared.domain.Refund;
+import com.ordertracking.shared.domain.ReturnReceipt;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -134,16 +135,16 @@ public final class OrderLifecycleService {
         }
         OrderAccess.requireVersion(order, expectedVersion);
         Instant now = now();
-        Order changed = switch (decision) {
-            case APPROVE -> order.withReturnRequest(request.decided(now, note), OrderStatus.RETURN_APPROVED, now);
-            case REJECT -> order.withReturnRequest(request.decided(now, note), OrderStatus.RETURN_REJECTED, now);
-            case RECEIVE -> order.withReturnRequest(request.received(now), OrderStatus.RETURNED, now);
-        };
-        String description = switch (decision) {
-            case APPROVE -> "Return approved";
-            case REJECT -> "Return rejected" + (note == null ? "" : ": " + note);
-            case RECEIVE -> "Returned parcel received";
-        };
+        if (decision == ReturnDecision.RECEIVE) {
+            // The same transition a return shipment's delivery scan makes (ReturnShipmentTracking).
+            ReturnReceipt.Received received = ReturnReceipt.receive(order, now, SELLER, "Returned parcel received");
+            access.update(received.order(), expectedVersion, List.of(received.entry()));
+            return received.order();
+        }
+        Order changed = order.withReturnRequest(request.decided(now, note),
+                decision == ReturnDecision.APPROVE ? OrderStatus.RETURN_APPROVED : OrderStatus.RETURN_REJECTED, now);
+        String description = decision == ReturnDecision.APPROVE ? "Return approved"
+                : "Return rejected" + (note == null ? "" : ": " + note);
         access.update(changed, expectedVersion, List.of(TimelineEntry.statusChanged(
                 decision.name().toLowerCase(java.util.Locale.ROOT) + "-v" + changed.version(), now, changed.status(), description, SELLER)));
         return changed;

@@ -59,8 +59,11 @@ public record OrderEvent(
     public record DelayInfo(Delay.Reason reason, Instant detectedAt, Instant expectedBy) {
     }
 
-    /** Where a buyer's return stands. */
-    public record ReturnInfo(String returnId, ReturnState state, String reason, String decisionNote) {
+    /**
+     * Where a buyer's return stands; {@code receivedBy} (RECEIVED only) is {@code seller} when the seller marked
+     * it received, or the carrier slug whose delivery scan of the return shipment did.
+     */
+    public record ReturnInfo(String returnId, ReturnState state, String reason, String decisionNote, String receivedBy) {
     }
 
     public enum ReturnState { REQUESTED, APPROVED, REJECTED, RECEIVED }

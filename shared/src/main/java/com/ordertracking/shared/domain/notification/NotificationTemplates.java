@@ -5,6 +5,7 @@ import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
 import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
 import com.ordertracking.shared.domain.notification.Notification.Audience;
 import com.ordertracking.shared.domain.tracking.CarrierNames;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
@@ -128,6 +129,16 @@ public final class NotificationTemplates {
                     };
                     out.add(buyer(BuyerMessage.RETURN_UPDATED, fit(text),
                             "Your return: " + ret.state().name().toLowerCase(Locale.ROOT), text));
+                    // The seller hears of a return the carrier delivered (nobody pressed "receive").
+                    if (ret.state() == ReturnState.RECEIVED && ret.receivedBy() != null && !"seller".equals(ret.receivedBy())) {
+                        out.add(seller(SellerAlert.RETURN_DELIVERED,
+                                "Return delivered: order " + id + " is back with you (" + CarrierNames.displayName(
+                                        ret.receivedBy()) + "). Check it and refund the buyer.",
+                                "Return delivered: order " + id,
+                                "The return " + ret.returnId() + " of order " + id + " was delivered to you by "
+                                        + CarrierNames.displayName(ret.receivedBy()) + "; the order is now RETURNED."
+                                        + "\nPlease check the items and issue the refund."));
+                    }
                 }
             }
             case RefundIssued -> {
