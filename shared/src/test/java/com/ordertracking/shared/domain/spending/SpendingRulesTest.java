@@ -54,7 +54,7 @@ class SpendingRulesTest {
         Order returned = placed("o1", "s1", "EUR", "40.00", AT)
                 .withStatus(OrderStatus.PROCESSED, AT).withStatus(OrderStatus.SHIPPED, AT)
                 .withStatus(OrderStatus.DELIVERED, AT)
-                .withReturnRequest(new ReturnRequest("r1", "broken", List.of(), AT, null, null, null),
+                .withReturnRequest(new ReturnRequest("r1", "broken", List.of(), AT, null, null, null, null),
                         OrderStatus.RETURN_REQUESTED, AT)
                 .withStatus(OrderStatus.RETURN_APPROVED, AT).withStatus(OrderStatus.RETURNED, AT)
                 .withRefund(new Refund(new BigDecimal("15.00"), "s1", AT));
