@@ -26,7 +26,11 @@ public record SpendingEntry(String buyerId, String orderId, String sellerId, Str
         return LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC);
     }
 
-    /** What was paid back on the order so far (the single refund of today's model). */
+    /**
+     * What was paid back on the order so far: today the order's single {@code refund}. Must stay the sum of every
+     * refund the order item records — with partial refunds ({@code Order.refunds}, {@code refundedTotal()}) it is
+     * that sum, or a versioned write would put back a smaller {@code refunded} than in-place refunds added.
+     */
     public static BigDecimal refundedOf(Order order) {
         return order.refund() == null ? BigDecimal.ZERO.setScale(order.totals().total().scale()) : order.refund().amount();
     }
