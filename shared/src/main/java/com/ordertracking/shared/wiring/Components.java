@@ -10,6 +10,7 @@ import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueu
 import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderCommands;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoReturnShipmentRepository;
 import com.ordertracking.shared.adapters.persistence.SpendingLedger;
@@ -21,13 +22,16 @@ import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhook
 import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.application.notification.PreferencesService;
 import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.application.order.CancellationRequestService;
 import com.ordertracking.shared.application.order.CompensationService;
 import com.ordertracking.shared.application.order.CouponService;
 import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.application.order.OrderCommands;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
+import com.ordertracking.shared.application.order.PartialRefundService;
 import com.ordertracking.shared.application.order.ReturnShipmentService;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
@@ -162,7 +166,22 @@ public final class Components {
     }
 
     public CompensationService compensations() {
-        return new CompensationService(orderRepository(), clock, CompensationService::newCode);
+        return new CompensationService(orderRepository(), orderCommands(), clock, CompensationService::newCode);
+    }
+
+    /** Buyer cancellation requests and the seller's decisions (issue 12). */
+    public CancellationRequestService cancellationRequests() {
+        return new CancellationRequestService(orderRepository(), orderCommands(), clock);
+    }
+
+    /** Partial refunds (issue 12). */
+    public PartialRefundService partialRefunds() {
+        return new PartialRefundService(orderRepository(), orderCommands(), clock);
+    }
+
+    /** Commands on an order under an {@code Idempotency-Key}: cheap to build (no client of its own). */
+    public OrderCommands orderCommands() {
+        return new DynamoOrderCommands(dynamoDb.get(), ordersTable(), clock, delayRules);
     }
 
     public PreferencesService preferences() {

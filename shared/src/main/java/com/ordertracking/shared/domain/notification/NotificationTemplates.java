@@ -151,6 +151,26 @@ public final class NotificationTemplates {
                         "We issued your refund" + amount + " for order " + id
                                 + ".\nDepending on your bank it can take 5-10 business days to appear."));
             }
+            case CancellationRequestUpdated -> {
+                var request = event.cancellationRequest();
+                if (request != null && "PENDING".equals(request.state())) {
+                    out.add(seller(SellerAlert.CANCELLATION_REQUEST,
+                            "Order " + id + ": the buyer asks to cancel (" + request.reason() + "). Approve or reject before shipping.",
+                            "Cancellation request: order " + id,
+                            "The buyer of order " + id + " asks to cancel it: " + request.reason()
+                                    + ".\nApprove (POST /orders/" + id + "/cancellation/approve) or reject it"
+                                    + " (/cancellation/reject) before you ship; shipping rejects it automatically."));
+                } else if (request != null && "REJECTED".equals(request.state())) {
+                    String why = "system".equals(request.decidedBy())
+                            ? "it had already shipped. You can request a return once it arrives"
+                            : "the seller declined" + (request.decisionReason() == null ? "" : ": " + request.decisionReason())
+                                    + ". It ships as planned";
+                    String text = "Order " + id + " could not be cancelled: " + why + ".";
+                    out.add(buyer(BuyerMessage.CANCELLATION_DECLINED, fit(text), "Your cancellation request",
+                            text + "\nTrack your order: " + link));
+                }
+                // APPROVED: the order's move to CANCELLED is the buyer's one message (OrderStatusChanged).
+            }
             case CompensationOffered -> {
                 var c = event.compensation();
                 if (c != null && c.couponCode() != null) {

@@ -4,6 +4,8 @@ package com.ordertracking.shared.domain.notification;
 public enum SellerAlert {
     DELAY,
     EXCEPTION,
+    /** A buyer asks to cancel a processed order: approve or reject it before shipping. */
+    CANCELLATION_REQUEST,
     /** A return shipment was delivered back to the seller (the order became RETURNED by itself): refund next. */
     RETURN_DELIVERED
 }

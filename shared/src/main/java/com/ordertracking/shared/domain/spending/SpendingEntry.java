@@ -27,12 +27,16 @@ public record SpendingEntry(String buyerId, String orderId, String sellerId, Str
     }
 
     /**
-     * What was paid back on the order so far: today the order's single {@code refund}. Must stay the sum of every
-     * refund the order item records — with partial refunds ({@code Order.refunds}, {@code refundedTotal()}) it is
-     * that sum, or a versioned write would put back a smaller {@code refunded} than in-place refunds added.
+     * What was paid back on the order so far: the sum of its {@code refunds} (partial ones and the full refund's
+     * entry), or the single {@code refund} of an order stored before refunds were listed. It must stay the sum of
+     * every refund the order item records, or a versioned write would put back a smaller {@code refunded} than
+     * in-place refunds added.
      */
     public static BigDecimal refundedOf(Order order) {
-        return order.refund() == null ? BigDecimal.ZERO.setScale(order.totals().total().scale()) : order.refund().amount();
+        if (order.refunds().isEmpty() && order.refund() != null) {
+            return order.refund().amount();
+        }
+        return order.refundedTotal();
     }
 
     /**
