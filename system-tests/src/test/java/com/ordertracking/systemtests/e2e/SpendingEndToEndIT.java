@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /me/spending} over HTTP: a buyer with orders at two sellers in two currencies, net of a
- * cancellation and of a partial refund after a return, with period boundaries and validation.
+ * cancellation, of a partial refund (retried) and of a refund after a return, with period boundaries and validation.
  */
 @ExtendWith(LocalRuntimeExtension.class)
 class SpendingEndToEndIT {
@@ -46,6 +46,12 @@ class SpendingEndToEndIT {
         JsonNode keptB = create(sellerB, "EUR", "3.10", 3);
         JsonNode returnedB = create(sellerB, "EUR", "20.00", 2);
         BigDecimal refunded = returnOneAndRefund(id(returnedB));
+        // AND a partial refund of 2.00 on the kept USD order, sent twice with one Idempotency-Key (counted once)
+        for (int i = 0; i < 2; i++) {
+            ApiResponse partial = client.send("POST", "/orders/" + id(keptA) + "/refunds", client.token("seller", sellerA),
+                    "{\"amount\":\"2.00\",\"reason\":\"late delivery\"}", Map.of("Idempotency-Key", "spend-" + id(keptA)));
+            assertThat(partial.status()).as(partial.body()).isIn(200, 201);
+        }
         // AND another buyer's order at seller A, which must not count
         create(sellerA, "USD", "500.00", 1, TestData.id("buyer"));
 
@@ -55,7 +61,7 @@ class SpendingEndToEndIT {
         JsonNode report = spending(first, last);
 
         // THEN per currency: USD = kept A only; EUR = kept B + (returned B - refund)
-        BigDecimal usd = total(keptA);
+        BigDecimal usd = total(keptA).subtract(new BigDecimal("2.00"));
         BigDecimal eur = total(keptB).add(total(returnedB)).subtract(refunded);
         assertThat(refunded.signum()).isPositive();
         assertThat(refunded).isLessThan(total(returnedB));
