@@ -133,11 +133,16 @@ public final class LocalRuntime implements AutoCloseable {
             TemplateModel model = cloud.model();
             String region = cloud.awsEnvironment().getOrDefault("AWS_REGION", "us-east-1");
             Map<String, FunctionInstance> functions = new LinkedHashMap<>();
-            ExecutionSlots slots = ExecutionSlots.fromSystemProperties();
+            // Two pools: HTTP functions never queue behind DynamoDB-bound queue and stream consumers (a carrier's
+            // webhook must be answered while the tracking processor drains a burst), and vice versa.
+            ExecutionSlots apiSlots = ExecutionSlots.fromSystemProperties();
+            ExecutionSlots eventSlots = ExecutionSlots.fromSystemProperties();
             for (FunctionSpec function : model.functions()) {
+                boolean servesHttp = function.events().stream().anyMatch(HttpApiEvent.class::isInstance);
                 functions.put(function.logicalId(), new FunctionInstance(new FunctionConfig(function.logicalId(),
                         function.handler(), cloud.functionEnvironment(function.logicalId()),
-                        Duration.ofSeconds(function.timeout()), function.memorySize(), region), slots));
+                        Duration.ofSeconds(function.timeout()), function.memorySize(), region),
+                        servesHttp ? apiSlots : eventSlots));
             }
             LocalJwtAuthorizer authorizer = new LocalJwtAuthorizer(jwtConfig(model));
 

@@ -3,7 +3,9 @@ package com.ordertracking.local.runtime.invoke;
 import java.util.concurrent.Semaphore;
 
 /**
- * How many function invocations of one local runtime execute at once; the rest wait, first come first served, and
+ * How many function invocations of one pool execute at once (the runtime keeps one pool for HTTP functions and one
+ * for queue, stream and schedule consumers, so intake never waits behind a draining consumer); the rest wait, first
+ * come first served, and
  * their timeout clock starts only when they get a slot (as on Lambda, where it starts when an environment runs
  * the invocation, not when the request arrived).
  *
