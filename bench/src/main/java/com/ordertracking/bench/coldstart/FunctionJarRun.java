@@ -55,9 +55,9 @@ public final class FunctionJarRun {
             Path workDir) {
         try {
             Files.createDirectories(workDir);
-            Path classLog = Files.createTempFile(workDir, "classes-", ".log");
+            Path classLog = workDir.resolve("classes-" + java.util.UUID.randomUUID() + ".log");
             List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                    "-Xlog:class+load=info:file=" + classLog,
+                    "-Xlog:class+load=info:file=" + classLog + "::filecount=0",
                     "-cp", String.join(java.io.File.pathSeparator, functionJar.toAbsolutePath().toString(),
                             codeSource(InvokeOnce.class), codeSource(LambdaEventSerializers.class)),
                     InvokeOnce.class.getName(), handler, event.toAbsolutePath().toString()));
@@ -95,7 +95,9 @@ public final class FunctionJarRun {
             }
             int[] classes = countClasses(classLog, functionJar.getFileName().toString());
             String stderr = Files.readString(stderrFile);
-            Files.deleteIfExists(classLog);
+            if (System.getProperty("coldstart.keepClassLogs") == null) {
+                Files.deleteIfExists(classLog);
+            }
             Files.deleteIfExists(stderrFile);
             return new Result(response, Optional.ofNullable(error), elapsedMs, classes[0], classes[1],
                     Files.size(functionJar), stderr);
