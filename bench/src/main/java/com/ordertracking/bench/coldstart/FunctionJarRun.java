@@ -134,7 +134,7 @@ public final class FunctionJarRun {
     private static String codeSource(Class<?> type) {
         String location = location(type);
         if (Files.isRegularFile(Path.of(location, "software/amazon/awssdk/core/SdkClient.class"))
-                || location.endsWith(".jar") && !Path.of(location).getFileName().toString().startsWith("aws-lambda-java-serialization")) {
+                || location.endsWith(".jar") && !Path.of(location).getFileName().toString().matches("(aws-lambda-java-serialization|bench)-.*")) {
             throw new IllegalStateException(type.getName() + " comes from " + location
                     + ": the bootstrap class path must hold only the bench classes and aws-lambda-java-serialization");
         }
