@@ -6,7 +6,7 @@ import com.ordertracking.shared.domain.tracking.TrackingLinks;
 
 /**
  * An order as the seller and buyer APIs return it: the order itself plus {@code trackingPageUrl},
- * the public tracking page link the buyer also gets by SMS and email (same base URL and secret;
+ * the public tracking page link the buyer also gets by SMS and email, and {@code refundedTotal} (same base URL and secret;
  * handlers build it from {@code Components.trackingLinks()}).
  */
 public final class OrderViews {
@@ -17,9 +17,10 @@ public final class OrderViews {
     }
 
     public OrderView of(Order order) {
-        return new OrderView(order, links.link(order.orderId()));
+        return new OrderView(order, links.link(order.orderId()), order.refundedTotal());
     }
 
-    public record OrderView(@JsonUnwrapped Order order, String trackingPageUrl) {
+    /** {@code refundedTotal}: the sum of the order's {@code refunds} (what was paid back so far). */
+    public record OrderView(@JsonUnwrapped Order order, String trackingPageUrl, java.math.BigDecimal refundedTotal) {
     }
 }

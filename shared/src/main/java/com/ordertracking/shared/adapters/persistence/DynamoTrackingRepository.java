@@ -51,10 +51,19 @@ public final class DynamoTrackingRepository implements TrackingRepository {
     /** The order a carrier + tracking number is registered to. */
     @Override
     public Optional<String> orderIdFor(String carrier, String trackingNumber) {
+        return registration(carrier, trackingNumber).map(Registration::orderId);
+    }
+
+    @Override
+    public Optional<Registration> registration(String carrier, String trackingNumber) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("orderId").s());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue returnId = item.get(DynamoReturnShipmentRepository.RETURN_ID);
+        return Optional.of(new Registration(item.get("orderId").s(), returnId == null ? null : returnId.s()));
     }
 
     @Override
@@ -158,7 +167,7 @@ public final class DynamoTrackingRepository implements TrackingRepository {
         return clock.instant().plus(RETENTION).getEpochSecond();
     }
 
-    private static WriteCost cost(ConsumedCapacity capacity) {
+    static WriteCost cost(ConsumedCapacity capacity) {
         Map<String, Double> indexes = new java.util.LinkedHashMap<>();
         if (capacity.hasGlobalSecondaryIndexes()) {
             capacity.globalSecondaryIndexes().forEach((name, units) -> indexes.put(name, units.capacityUnits()));

@@ -1,6 +1,7 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.domain.CancellationRequest;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
@@ -60,7 +61,8 @@ public final class FulfilmentService {
         OrderAccess.requireVersion(order, expectedVersion);
         Instant now = now();
         Shipment shipment = Shipment.registered(request.carrier(), request.trackingNumber(), request.estimatedDelivery(), now);
-        Order shipped = order.withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
+        // Shipping answers a buyer's pending cancellation request: rejected, in this same conditional write.
+        Order shipped = CancellationRequest.rejectedByShipping(order, now).withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
         List<TimelineEntry> entries = List.of(TimelineEntry.statusChanged("shipped", now, OrderStatus.SHIPPED,
                 "Shipped with " + request.carrier() + ", tracking number " + request.trackingNumber(), "seller"));
         try {

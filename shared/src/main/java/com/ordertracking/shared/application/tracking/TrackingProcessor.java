@@ -3,6 +3,7 @@ package com.ordertracking.shared.application.tracking;
 import com.ordertracking.shared.application.Backoff;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.tracking.TrackingRepository.ApplyResult;
+import com.ordertracking.shared.application.tracking.TrackingRepository.Registration;
 import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.tracking.DelayRules;
@@ -27,14 +28,16 @@ public final class TrackingProcessor {
     private final ParkedEvents parked;
     private final Clock clock;
     private final DelayRules delayRules;
+    private final ReturnShipmentTracking returnShipments;
 
     public TrackingProcessor(OrderRepository orders, TrackingRepository tracking, ParkedEvents parked, Clock clock,
-            DelayRules delayRules) {
+            DelayRules delayRules, ReturnShipmentTracking returnShipments) {
         this.orders = orders;
         this.tracking = tracking;
         this.parked = parked;
         this.clock = clock;
         this.delayRules = delayRules;
+        this.returnShipments = returnShipments;
     }
 
     /** What happened to an event. */
@@ -53,7 +56,12 @@ public final class TrackingProcessor {
     public Outcome process(TrackingEvent event) {
         requireComplete(event);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<String> orderId = tracking.orderIdFor(event.carrier(), event.trackingNumber());
+            Optional<Registration> registration = tracking.registration(event.carrier(), event.trackingNumber());
+            if (registration.isPresent() && registration.get().returnId() != null) {
+                // The dispatch point for returns: a return shipment's scans are applied apart from order shipments.
+                return returnShipments.process(event, registration.get().orderId(), registration.get().returnId());
+            }
+            Optional<String> orderId = registration.map(Registration::orderId);
             if (orderId.isEmpty()) {
                 if (tracking.park(event) == TrackingRepository.ParkResult.PARKED) {
                     return new Outcome.Parked();

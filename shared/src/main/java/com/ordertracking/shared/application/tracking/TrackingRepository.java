@@ -13,6 +13,17 @@ public interface TrackingRepository {
     /** The order a carrier + tracking number is registered to. */
     Optional<String> orderIdFor(String carrier, String trackingNumber);
 
+    /**
+     * What a carrier + number tracks: an order's shipment ({@code returnId} null), or the return shipment of the
+     * order's return {@code returnId}.
+     */
+    record Registration(String orderId, String returnId) {
+    }
+
+    default Optional<Registration> registration(String carrier, String trackingNumber) {
+        return orderIdFor(carrier, trackingNumber).map(orderId -> new Registration(orderId, null));
+    }
+
     /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */
     record WriteCost(double capacityUnits, Double tableUnits, Map<String, Double> indexUnits) {
         public WriteCost {

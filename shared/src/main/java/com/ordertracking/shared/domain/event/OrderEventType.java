@@ -8,5 +8,7 @@ public enum OrderEventType {
     DeliveryDelayed,
     ReturnUpdated,
     RefundIssued,
-    CompensationOffered
+    CompensationOffered,
+    /** A buyer's cancellation request was filed, approved or rejected (by the seller, or by shipping). */
+    CancellationRequestUpdated
 }

@@ -5,6 +5,7 @@ import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.application.order.NewCoupon;
 import com.ordertracking.shared.application.order.NewOrder;
 import com.ordertracking.shared.application.order.OrderEdit;
+import com.ordertracking.shared.application.order.ReturnShipmentService;
 import com.ordertracking.shared.application.order.ShipRequest;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.domain.Address;
@@ -67,6 +68,24 @@ public final class OrderBodies {
     /** {@code POST /orders/{orderId}/ship}: the carrier must be one {@code config} knows. */
     public static ShipRequest ship(JsonNode body, TrackingConfig config) {
         JsonFields fields = open(body, SHIP_FIELDS);
+        String carrier = carrier(fields, config);
+        String trackingNumber = trackingNumber(fields);
+        Instant eta = fields.optionalTime("estimatedDelivery");
+        fields.throwIfInvalid();
+        return new ShipRequest(carrier, trackingNumber, eta);
+    }
+
+    /** {@code POST /orders/{orderId}/returns/{returnId}/shipment} (and the buyer's): {@code {carrier, trackingNumber}}. */
+    public static ReturnShipmentService.Parcel returnShipment(JsonNode body, TrackingConfig config) {
+        JsonFields fields = open(body, Set.of("carrier", "trackingNumber"));
+        String carrier = carrier(fields, config);
+        String trackingNumber = trackingNumber(fields);
+        fields.throwIfInvalid();
+        return new ReturnShipmentService.Parcel(carrier, trackingNumber);
+    }
+
+    /** A carrier slug {@code config} knows, lower-cased. */
+    private static String carrier(JsonFields fields, TrackingConfig config) {
         String carrier = fields.requiredText("carrier", 32);
         if (carrier != null) {
             carrier = carrier.toLowerCase(Locale.ROOT);
@@ -74,6 +93,11 @@ public final class OrderBodies {
                 fields.error("carrier", "must be one of " + String.join(", ", config.carriers().stream().sorted().toList()));
             }
         }
+        return carrier;
+    }
+
+    /** A tracking number, normalized ({@link TrackingNumbers}). */
+    private static String trackingNumber(JsonFields fields) {
         String trackingNumber = fields.requiredText("trackingNumber", 80);
         if (trackingNumber != null) {
             trackingNumber = TrackingNumbers.normalize(trackingNumber);
@@ -81,9 +105,7 @@ public final class OrderBodies {
                 fields.error("trackingNumber", "must be 4 to 64 letters, digits or dashes");
             }
         }
-        Instant eta = fields.optionalTime("estimatedDelivery");
-        fields.throwIfInvalid();
-        return new ShipRequest(carrier, trackingNumber, eta);
+        return trackingNumber;
     }
 
     /** {@code POST /orders/{orderId}/cancel {reason}}. */
