@@ -15,6 +15,7 @@ import com.ordertracking.local.cloud.template.TemplateModel;
 import com.ordertracking.local.runtime.api.HttpApiGateway;
 import com.ordertracking.local.runtime.api.Route;
 import com.ordertracking.local.runtime.auth.LocalJwtAuthorizer;
+import com.ordertracking.local.runtime.invoke.ExecutionSlots;
 import com.ordertracking.local.runtime.invoke.FunctionConfig;
 import com.ordertracking.local.runtime.invoke.FunctionInstance;
 import com.ordertracking.local.runtime.invoke.HandlerInvoker;
@@ -132,10 +133,16 @@ public final class LocalRuntime implements AutoCloseable {
             TemplateModel model = cloud.model();
             String region = cloud.awsEnvironment().getOrDefault("AWS_REGION", "us-east-1");
             Map<String, FunctionInstance> functions = new LinkedHashMap<>();
+            // Two pools: HTTP functions never queue behind DynamoDB-bound queue and stream consumers (a carrier's
+            // webhook must be answered while the tracking processor drains a burst), and vice versa.
+            ExecutionSlots apiSlots = ExecutionSlots.fromSystemProperties();
+            ExecutionSlots eventSlots = ExecutionSlots.fromSystemProperties();
             for (FunctionSpec function : model.functions()) {
+                boolean servesHttp = function.events().stream().anyMatch(HttpApiEvent.class::isInstance);
                 functions.put(function.logicalId(), new FunctionInstance(new FunctionConfig(function.logicalId(),
                         function.handler(), cloud.functionEnvironment(function.logicalId()),
-                        Duration.ofSeconds(function.timeout()), function.memorySize(), region)));
+                        Duration.ofSeconds(function.timeout()), function.memorySize(), region),
+                        servesHttp ? apiSlots : eventSlots));
             }
             LocalJwtAuthorizer authorizer = new LocalJwtAuthorizer(jwtConfig(model));
 
