@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command for the issue-14 benchmark report: builds this checkout and a baseline commit, runs the throughput
-# harness against both, back to back, and writes bench/report/ (README.md + SVG charts + data/*.json).
+# harness against both, back to back, then the cold-start harness (bench/coldstart.sh), and writes bench/report/
+# (README.md + SVG charts + data/*.json).
 #
 #   bench/run.sh [--baseline REF] [--orders N] [--clients N] [--idle-seconds N]
 #
@@ -51,4 +52,6 @@ run before "main @ $(git rev-parse --short "$baseline")" "$BASELINE_JAR" || echo
 run after "$(git rev-parse --abbrev-ref HEAD) @ $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- local bench template.yaml || echo ' + uncommitted changes')" \
     "$work/after.jar" || echo "after: verification failed (see report)"
 echo "== load after: $(uptime)"
+# Cold start per function (its own baseline: main before the jar diet; see bench/coldstart.sh).
+bench/coldstart.sh || echo "cold start: a function failed (see above)"
 "$java_bin" -cp "$classpath" com.ordertracking.bench.BenchReport bench/report before after

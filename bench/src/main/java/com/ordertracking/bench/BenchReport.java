@@ -185,9 +185,17 @@ public final class BenchReport {
                 if (f.isMissingNode()) {
                     md.append(" – | – | – |");
                 } else {
-                    md.append(' ').append(fmt(f.path("jarBytes").asLong() / 1_048_576.0, 1)).append(" MB | ")
-                            .append(f.path("classesLoaded").asInt()).append(" | ")
-                            .append(fmt(f.path("firstResponseMs").asDouble(), 0)).append(" ms |");
+                    md.append(' ').append(fmt(f.path("jarBytes").asLong() / 1e6, 2)).append(" MB | ")
+                            .append(f.path("classesLoaded").asInt());
+                    if (f.has("classesFromJar")) {
+                        md.append(" (").append(f.path("classesFromJar").asInt()).append(" from jar)");
+                    }
+                    md.append(" | ").append(fmt(f.path("firstResponseMs").asDouble(), 0)).append(" ms");
+                    if (f.has("firstResponseMsMin")) {
+                        md.append(" [").append(fmt(f.path("firstResponseMsMin").asDouble(), 0)).append('–')
+                                .append(fmt(f.path("firstResponseMsMax").asDouble(), 0)).append(']');
+                    }
+                    md.append(" |");
                 }
             });
             md.append('\n');
