@@ -28,9 +28,12 @@ public record Order(
         ReturnRequest returnRequest,
         Feedback feedback,
         Delay delay,
-        List<Compensation> compensations) {
+        List<Compensation> compensations,
+        List<PackageSummary> packages) {
 
     public Order {
+        // Orders stored before packages existed (one embedded shipment) have none.
+        packages = packages == null ? List.of() : List.copyOf(packages);
         items = List.copyOf(items);
         // Orders stored before compensations existed have none.
         compensations = compensations == null ? List.of() : List.copyOf(compensations);
@@ -40,14 +43,14 @@ public record Order(
     public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of());
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), List.of());
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
     }
 
     /**
@@ -60,13 +63,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
     }
 
     /**
@@ -80,7 +83,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -88,7 +91,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback, delay, compensations);
+                refund, returnRequest, feedback, delay, compensations, packages);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -96,28 +99,28 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback, delay, compensations);
+                returnRequest, feedback, delay, compensations, packages);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, packages);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback, delay, compensations);
+                newFeedback, delay, compensations, packages);
     }
 
     /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
     public Order withDelay(Delay newDelay, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay,
-                compensations);
+                compensations, packages);
     }
 
     /**
@@ -127,7 +130,7 @@ public record Order(
     public Order replacingDelay(Delay newDelay) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback,
-                newDelay, compensations);
+                newDelay, compensations, packages);
     }
 
     /** A goodwill compensation offered to the buyer, one version later (the status is unchanged). */
@@ -136,13 +139,34 @@ public record Order(
         next.add(compensation);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, compensation.offeredAt(), shipment, cancellation, refund,
-                returnRequest, feedback, delay, next);
+                returnRequest, feedback, delay, next, packages);
+    }
+
+    /**
+     * The order after a package change: its package summaries, status, shipment summary and delay flag as
+     * {@code tracking.OrderFulfilment} computed them, one version later (a status change is checked by
+     * {@link OrderStateMachine}).
+     */
+    public Order withPackages(List<PackageSummary> newPackages, OrderStatus next, Shipment newShipment, Delay newDelay,
+            Instant at) {
+        if (next != status) {
+            OrderStateMachine.transition(status, next);
+        }
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, newDelay,
+                compensations, newPackages);
+    }
+
+    /** Whether this order ships in packages (stored as their own items), as opposed to one embedded shipment. */
+    public boolean hasPackages() {
+        return !packages.isEmpty();
     }
 
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */
     public boolean wasDelivered() {
         return status == OrderStatus.DELIVERED || returnRequest != null
-                || (shipment != null && shipment.deliveredAt() != null);
+                || (hasPackages() ? packages.stream().allMatch(p -> p.deliveredAt() != null)
+                        : shipment != null && shipment.deliveredAt() != null);
     }
 
     /** The number of units ordered, over all lines (coupons' bundle rule). */

@@ -54,8 +54,14 @@ public final class ShipmentProgress {
         if (shipment == null) {
             throw new IllegalStateException("Order " + order.orderId() + " has no shipment to track");
         }
-        TrackingMark mark = new TrackingMark(event.status(), event.occurredAt(), event.key());
+        Shipment next = advance(shipment, event);
+        OrderStatus status = orderStatusAfter(order.status(), event.status());
+        return new Applied(order.withShipmentAndStatus(next, status, now), checkpoint(event));
+    }
 
+    /** The shipment after {@code event}: the join of its marks with the event's (see the class comment). */
+    public static Shipment advance(Shipment shipment, TrackingEvent event) {
+        TrackingMark mark = new TrackingMark(event.status(), event.occurredAt(), event.key());
         TrackingMark progress = isProgress(event.status()) ? max(shipment.progress(), mark, BY_RANK) : shipment.progress();
         TrackingMark latest = max(shipment.latest(), mark, BY_TIME);
         TrackingMark etaSource = shipment.etaSource();
@@ -65,13 +71,14 @@ public final class ShipmentProgress {
             estimatedDelivery = event.estimatedDelivery();
         }
         Instant deliveredAt = progress != null && progress.status() == ShipmentStatus.DELIVERED ? progress.at() : null;
-        Shipment next = new Shipment(shipment.carrier(), shipment.trackingNumber(), shown(progress, latest),
+        return new Shipment(shipment.carrier(), shipment.trackingNumber(), shown(progress, latest),
                 estimatedDelivery, shipment.shippedAt(), latest.at(), deliveredAt, progress, latest, etaSource);
+    }
 
-        OrderStatus status = orderStatusAfter(order.status(), event.status());
-        TimelineEntry checkpoint = new TimelineEntry(event.key(), event.occurredAt(), TimelineEntry.Kind.CHECKPOINT,
+    /** The CHECKPOINT timeline entry of an event (its key is the event's: one entry per event, ever). */
+    public static TimelineEntry checkpoint(TrackingEvent event) {
+        return new TimelineEntry(event.key(), event.occurredAt(), TimelineEntry.Kind.CHECKPOINT,
                 null, event.status(), event.location(), event.description(), event.source());
-        return new Applied(order.withShipmentAndStatus(next, status, now), checkpoint);
     }
 
     /** The status the shipment shows, from its progress and its newest checkpoint. */
