@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param number  1-based, in shipping order
  * @param version optimistic lock of the package item
+ * @param requestKey the {@code Idempotency-Key} of the request that created it (null without one)
  */
 public record OrderPackage(
         String orderId,
@@ -21,7 +22,8 @@ public record OrderPackage(
         Delay delay,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String requestKey) {
 
     public OrderPackage {
         items = List.copyOf(items);
@@ -29,9 +31,9 @@ public record OrderPackage(
 
     /** A package just handed to the carrier. */
     public static OrderPackage shipped(String orderId, int number, List<PackedItem> items, String carrier,
-            String trackingNumber, Instant estimatedDelivery, Instant at) {
+            String trackingNumber, Instant estimatedDelivery, Instant at, String requestKey) {
         return new OrderPackage(orderId, idFor(number), number, items,
-                Shipment.registered(carrier, trackingNumber, estimatedDelivery, at), null, 1, at, at);
+                Shipment.registered(carrier, trackingNumber, estimatedDelivery, at), null, 1, at, at, requestKey);
     }
 
     /** Package ids are the shipping order: {@code pkg-1}, {@code pkg-2}, ... (unique within the order). */
@@ -41,7 +43,8 @@ public record OrderPackage(
 
     /** The same package with new tracking state and delay flag, one version later. */
     public OrderPackage withTracking(Shipment next, Delay nextDelay, Instant at) {
-        return new OrderPackage(orderId, packageId, number, items, next, nextDelay, version + 1, createdAt, at);
+        return new OrderPackage(orderId, packageId, number, items, next, nextDelay, version + 1, createdAt, at,
+                requestKey);
     }
 
     /** The same package under another carrier or tracking number (a correction before the first scan). */
@@ -54,6 +57,12 @@ public record OrderPackage(
     /** Whether the carrier has scanned it yet (its number can be corrected only before). */
     public boolean scanned() {
         return shipment.latest() != null;
+    }
+
+    /** The same package with another delay flag, <em>same version</em> (folded into a change being made). */
+    public OrderPackage replacingDelay(Delay flag) {
+        return new OrderPackage(orderId, packageId, number, items, shipment, flag, version, createdAt, updatedAt,
+                requestKey);
     }
 
     /** Same tracking state and flag (versions and times aside): re-applying an event changed nothing. */

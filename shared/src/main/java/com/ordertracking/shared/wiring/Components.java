@@ -11,6 +11,7 @@ import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoPackageRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookDeliveryRepository;
@@ -79,6 +80,7 @@ public final class Components {
     private final Supplier<SnsClient> sns;
     private final Supplier<DynamoOrderRepository> orderRepository;
     private final Supplier<DynamoTrackingRepository> trackingRepository;
+    private final Supplier<DynamoPackageRepository> packageRepository;
     private final Supplier<JdkWebhookSender> webhookSender = once(() -> new JdkWebhookSender(JdkWebhookSender.TIMEOUT));
     private final Supplier<SqsDeliveryQueue> webhookDeliveryQueue;
     private final SecureRandom random = new SecureRandom();
@@ -95,6 +97,7 @@ public final class Components {
         this.sns = once(clients::sns);
         this.orderRepository = once(() -> new DynamoOrderRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
         this.trackingRepository = once(() -> new DynamoTrackingRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
+        this.packageRepository = once(() -> new DynamoPackageRepository(dynamoDb.get(), ordersTable(), delayRules));
         this.webhookDeliveryQueue = once(() -> new SqsDeliveryQueue(sqs.get(), settings.required("WEBHOOK_DELIVERIES_QUEUE_URL")));
     }
 
@@ -141,7 +144,7 @@ public final class Components {
     /** Releases parked tracking events only where {@code TRACKING_EVENTS_QUEUE_URL} is set (the ship function). */
     public FulfilmentService fulfilment() {
         Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
-        return new FulfilmentService(orderRepository(), parked, clock);
+        return new FulfilmentService(orderRepository(), packageRepository.get(), parked, clock);
     }
 
     public BuyerOrderService buyerOrders() {
@@ -167,7 +170,8 @@ public final class Components {
     }
 
     public TrackingProcessor trackingProcessor() {
-        return new TrackingProcessor(orderRepository(), trackingRepository.get(), parkedEvents(), clock, delayRules);
+        return new TrackingProcessor(orderRepository(), packageRepository.get(), trackingRepository.get(), parkedEvents(),
+                clock, delayRules);
     }
 
     public DelayMonitor delayMonitor() {

@@ -51,10 +51,19 @@ public final class DynamoTrackingRepository implements TrackingRepository {
     /** The order a carrier + tracking number is registered to. */
     @Override
     public Optional<String> orderIdFor(String carrier, String trackingNumber) {
+        return registration(carrier, trackingNumber).map(Registration::orderId);
+    }
+
+    @Override
+    public Optional<Registration> registration(String carrier, String trackingNumber) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("orderId").s());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue packageId = item.get("packageId");
+        return Optional.of(new Registration(item.get("orderId").s(), packageId == null ? null : packageId.s()));
     }
 
     @Override

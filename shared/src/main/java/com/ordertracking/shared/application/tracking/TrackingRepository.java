@@ -13,6 +13,17 @@ public interface TrackingRepository {
     /** The order a carrier + tracking number is registered to. */
     Optional<String> orderIdFor(String carrier, String trackingNumber);
 
+    /**
+     * What a carrier + number tracks: a package of an order ({@code packageId} set), or the one embedded shipment
+     * of an order stored before packages existed ({@code packageId} null).
+     */
+    record Registration(String orderId, String packageId) {
+    }
+
+    default Optional<Registration> registration(String carrier, String trackingNumber) {
+        return orderIdFor(carrier, trackingNumber).map(orderId -> new Registration(orderId, null));
+    }
+
     /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */
     record WriteCost(double capacityUnits, Double tableUnits, Map<String, Double> indexUnits) {
         public WriteCost {

@@ -215,8 +215,7 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
 
     /** Same version: the flag change is part of the change being made. */
     private static OrderPackage withFlag(OrderPackage pkg, Delay flag) {
-        return new OrderPackage(pkg.orderId(), pkg.packageId(), pkg.number(), pkg.items(), pkg.shipment(), flag,
-                pkg.version(), pkg.createdAt(), pkg.updatedAt());
+        return pkg.replacingDelay(flag);
     }
 
     /** The DELAY timeline entry of a package's new flag (its id names the package: one flag per package and time). */
