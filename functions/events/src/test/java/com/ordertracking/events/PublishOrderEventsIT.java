@@ -144,7 +144,7 @@ class PublishOrderEventsIT {
         Order order = newOrder();
         Order bumped = new Order(order.orderId(), order.sellerId(), order.buyer(), order.items(),
                 order.shippingAddress(), order.currency(), order.discount(), order.totals(), order.status(),
-                order.version() + 1, order.createdAt(), AT.plusSeconds(5), null, null, null, null, null, null, List.of());
+                order.version() + 1, order.createdAt(), AT.plusSeconds(5), null, null, null, null, null, null, List.of(), null);
         Map<String, AttributeValue> before = item(order);
         orders.update(bumped, List.of());
         Map<String, AttributeValue> timeline = Map.of("pk", AttributeValue.fromS(TableKeys.orderPk(order.orderId())),

@@ -207,7 +207,8 @@ final class TrackingPage {
         if (eta != null) {
             html.append("<p class=\"eta\">").append(eta).append("</p>\n");
         }
-        int step = STEPS.indexOf(order.status());
+        // Partly shipped sits between preparing and shipped: the progress bar shows it as "Shipped" reached in part.
+        int step = STEPS.indexOf(order.status() == OrderStatus.PARTIALLY_SHIPPED ? OrderStatus.PROCESSED : order.status());
         if (step >= 0) {
             html.append("<ol class=\"progress\" aria-label=\"Progress\">\n");
             for (int i = 0; i < STEPS.size(); i++) {
@@ -380,6 +381,7 @@ final class TrackingPage {
         return switch (status) {
             case PENDING -> new Words("Order placed", "The seller has received your order.");
             case PROCESSED -> new Words("Preparing your parcel", "The seller is getting your parcel ready.");
+            case PARTIALLY_SHIPPED -> new Words("Partly shipped", "Some of your items are with the carrier; the rest will follow.");
             case SHIPPED -> new Words("Shipped", "Your parcel is with the carrier.");
             case IN_TRANSIT -> new Words("On its way", "Your parcel is on its way.");
             case OUT_FOR_DELIVERY -> new Words("Out for delivery", "Your parcel will arrive today.");

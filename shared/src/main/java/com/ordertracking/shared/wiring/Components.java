@@ -175,7 +175,8 @@ public final class Components {
     }
 
     public DelayMonitor delayMonitor() {
-        return new DelayMonitor(new DynamoDueOrders(dynamoDb.get(), ordersTable()), orderRepository(), delayRules, clock);
+        return new DelayMonitor(new DynamoDueOrders(dynamoDb.get(), ordersTable()), orderRepository(),
+                packageRepository.get(), delayRules, clock);
     }
 
     public Notifier notifier() {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The order listings: newest first on the seller, seller+status and buyer indexes, with opaque cursors. */
 final class OrderListings {
@@ -80,7 +82,7 @@ final class OrderListings {
                 .scanIndexForward(false)
                 .limit(limit + 1)
                 .exclusiveStartKey(start)).items();
-        List<Order> orders = items.stream().limit(limit).map(OrderItems::toOrder).toList();
+        List<Order> orders = orders(items.stream().limit(limit).toList());
         String next = null;
         if (items.size() > limit) {
             next = cursorOf(items.get(limit - 1), pkName, skName);
@@ -120,20 +122,42 @@ final class OrderListings {
             for (Map<String, AttributeValue> item : response.items()) {
                 matches.add(item);
                 if (matches.size() > limit) {
-                    List<Order> orders = matches.stream().limit(limit).map(OrderItems::toOrder).toList();
+                    List<Order> orders = orders(matches.stream().limit(limit).toList());
                     return new Page(orders, cursorOf(matches.get(limit - 1), pkName, skName));
                 }
             }
             boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
             if (!more) {
-                return new Page(matches.stream().map(OrderItems::toOrder).toList(), null);
+                return new Page(orders(matches), null);
             }
             from = response.lastEvaluatedKey();
             if (evaluated >= DELAYED_READ_BUDGET) {
-                return new Page(matches.stream().map(OrderItems::toOrder).toList(),
-                        cursorOf(from, pkName, skName));
+                return new Page(orders(matches), cursorOf(from, pkName, skName));
             }
         }
+    }
+
+    /**
+     * The orders of a page of index entries, in the page's order. The listing indexes project keys (and the delay
+     * flag) only, so that writing an order does not rewrite three copies of it: the orders themselves are read with
+     * BatchGetItem (eventually consistent, like the index; at most 101 keys, in chunks of 100).
+     */
+    private List<Order> orders(List<Map<String, AttributeValue>> entries) {
+        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
+        for (int from = 0; from < entries.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = entries.subList(from, Math.min(entries.size(), from + 100))
+                    .stream().map(entry -> OrderItems.key(entry.get(PK).s(), entry.get(SK).s())).toList();
+            Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(keys).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(tableName, List.of()).forEach(item -> byPk.put(item.get(PK).s(), item));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        // An order deleted between the two reads (none are, today) is left out rather than failing the page.
+        return entries.stream().map(entry -> byPk.get(entry.get(PK).s())).filter(java.util.Objects::nonNull)
+                .map(OrderItems::toOrder).toList();
     }
 
     private static String cursorOf(Map<String, AttributeValue> item, String pkName, String skName) {

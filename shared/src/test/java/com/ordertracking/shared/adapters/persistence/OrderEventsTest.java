@@ -102,7 +102,7 @@ class OrderEventsTest {
         Order feedback = delivered.withFeedback(new Feedback(5, "great", AT));
         Order bare = new Order(PENDING.orderId(), PENDING.sellerId(), PENDING.buyer(), PENDING.items(),
                 PENDING.shippingAddress(), PENDING.currency(), null, PENDING.totals(), PENDING.status(), 2,
-                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, List.of());
+                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, List.of(), null);
 
         assertThat(OrderEvents.between(delivered, feedback)).isEmpty();
         assertThat(OrderEvents.between(PENDING, bare)).isEmpty();
