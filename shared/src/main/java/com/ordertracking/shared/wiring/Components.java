@@ -25,6 +25,7 @@ import com.ordertracking.shared.application.order.FulfilmentService;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.application.order.PackageService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
@@ -145,6 +146,11 @@ public final class Components {
     public FulfilmentService fulfilment() {
         Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
         return new FulfilmentService(orderRepository(), packageRepository.get(), parked, clock);
+    }
+
+    /** Packages: ship, correct, read (issue 11). */
+    public PackageService packages() {
+        return fulfilment().packages();
     }
 
     public BuyerOrderService buyerOrders() {

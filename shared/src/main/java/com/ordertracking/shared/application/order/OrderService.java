@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class OrderService {
     /** How long an {@code Idempotency-Key} protects against duplicates. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final OrderRepository orders;
     private final CouponRepository coupons;

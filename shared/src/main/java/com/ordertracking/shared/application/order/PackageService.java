@@ -1,6 +1,7 @@
 package com.ordertracking.shared.application.order;
 
 import com.ordertracking.shared.application.ConflictException;
+import com.ordertracking.shared.application.InvalidRequestException;
 import com.ordertracking.shared.application.NotFoundException;
 import com.ordertracking.shared.application.UnprocessableException;
 import com.ordertracking.shared.domain.Order;
@@ -56,6 +57,10 @@ public final class PackageService {
      */
     public Shipped ship(String sellerId, String orderId, PackageRequest request, String idempotencyKey,
             OptionalLong expectedVersion) {
+        if (idempotencyKey != null && !OrderService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
         Order order = access.sellers(sellerId, orderId);
         Optional<Shipped> replay = replay(order, request, idempotencyKey);
         if (replay.isPresent()) {

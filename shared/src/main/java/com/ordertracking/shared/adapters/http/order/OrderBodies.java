@@ -12,12 +12,10 @@ import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Pricing.DiscountRequest;
 import com.ordertracking.shared.domain.Pricing.LineRequest;
-import com.ordertracking.shared.domain.tracking.TrackingNumbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -67,23 +65,10 @@ public final class OrderBodies {
     /** {@code POST /orders/{orderId}/ship}: the carrier must be one {@code config} knows. */
     public static ShipRequest ship(JsonNode body, TrackingConfig config) {
         JsonFields fields = open(body, SHIP_FIELDS);
-        String carrier = fields.requiredText("carrier", 32);
-        if (carrier != null) {
-            carrier = carrier.toLowerCase(Locale.ROOT);
-            if (!config.knows(carrier)) {
-                fields.error("carrier", "must be one of " + String.join(", ", config.carriers().stream().sorted().toList()));
-            }
-        }
-        String trackingNumber = fields.requiredText("trackingNumber", 80);
-        if (trackingNumber != null) {
-            trackingNumber = TrackingNumbers.normalize(trackingNumber);
-            if (!TrackingNumbers.isValid(trackingNumber)) {
-                fields.error("trackingNumber", "must be 4 to 64 letters, digits or dashes");
-            }
-        }
+        PackageBodies.CarrierAndNumber target = PackageBodies.carrierAndNumber(fields, config, true);
         Instant eta = fields.optionalTime("estimatedDelivery");
         fields.throwIfInvalid();
-        return new ShipRequest(carrier, trackingNumber, eta);
+        return new ShipRequest(target.carrier(), target.trackingNumber(), eta);
     }
 
     /** {@code POST /orders/{orderId}/cancel {reason}}. */
