@@ -165,8 +165,8 @@ public record Order(
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */
     public boolean wasDelivered() {
         return status == OrderStatus.DELIVERED || returnRequest != null
-                || (hasPackages() ? packages.stream().allMatch(p -> p.deliveredAt() != null)
-                        : shipment != null && shipment.deliveredAt() != null);
+                // Packages: DELIVERED is the status once every unit is packed and every package delivered.
+                || (!hasPackages() && shipment != null && shipment.deliveredAt() != null);
     }
 
     /** The number of units ordered, over all lines (coupons' bundle rule). */

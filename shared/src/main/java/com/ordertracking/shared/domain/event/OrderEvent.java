@@ -12,7 +12,8 @@ import java.time.Instant;
  * {@code order} (OrderCreated), {@code previousStatus} (OrderStatusChanged), {@code shipment}
  * (whenever the order has one), {@code previousShipment} (ShipmentUpdated), {@code delay}
  * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued),
- * {@code compensation} (CompensationOffered).
+ * {@code compensation} (CompensationOffered), {@code pkg} (PackageUpdated; also on the other events of a change
+ * caused by one package of an order shipped in several, so texts can name it).
  * No buyer contact data travels in events: the notifier reads preferences itself.
  * {@code destinationTimeZone} is the IANA zone of the shipping address (no address detail), so that texts
  * for the buyer show local dates; absent when the destination's zone is unknown (texts then say UTC).
@@ -38,12 +39,26 @@ public record OrderEvent(
         ReturnInfo returnRequest,
         RefundInfo refund,
         CompensationInfo compensation,
-        String destinationTimeZone) {
+        String destinationTimeZone,
+        PackageInfo pkg) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public static String eventId(String orderId, long version, OrderEventType type) {
         return orderId + ":v" + version + ":" + type.name();
+    }
+
+    /** A package's event: the package is part of the id, so each package change is notified once. */
+    public static String eventId(String orderId, long version, OrderEventType type, String packageId) {
+        return eventId(orderId, version, type) + ":" + packageId;
+    }
+
+    /**
+     * One package of an order shipped in several: {@code number} of {@code count} packages so far
+     * ({@code complete} false while units are still to be packed), its status (null until the first scan).
+     */
+    public record PackageInfo(String packageId, int number, int count, boolean complete, String carrier,
+            String trackingNumber, ShipmentStatus status, ShipmentStatus previousStatus, Instant estimatedDelivery) {
     }
 
     /** What was ordered, for OrderCreated. */

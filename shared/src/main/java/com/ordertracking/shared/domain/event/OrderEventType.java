@@ -8,5 +8,7 @@ public enum OrderEventType {
     DeliveryDelayed,
     ReturnUpdated,
     RefundIssued,
-    CompensationOffered
+    CompensationOffered,
+    /** A package of an order shipped in several packages was shipped or changed status (issue 11). */
+    PackageUpdated
 }

@@ -55,7 +55,10 @@ public final class NotificationTemplates {
                                 + ").\nWe'll let you know as soon as it ships.\nFollow it here: " + link));
             }
             case OrderStatusChanged -> {
-                if (event.status() == OrderStatus.SHIPPED && s != null) {
+                if (event.pkg() != null && event.status() != OrderStatus.CANCELLED) {
+                    // Several packages: the buyer hears about each package (PackageUpdated), not the order's
+                    // status change the same package caused: one message per change.
+                } else if (event.status() == OrderStatus.SHIPPED && s != null) {
                     out.add(buyer(BuyerMessage.SHIPPED,
                             "Shipped: " + carrier(s) + " " + s.trackingNumber() + eta(s.estimatedDelivery(), local)
                                     + ". Track: " + link,
@@ -116,6 +119,7 @@ public final class NotificationTemplates {
                                     + ".\nPlease check with the carrier; the buyer may need an update."));
                 }
             }
+            case PackageUpdated -> packageMessages(event, link, local, out);
             case ReturnUpdated -> {
                 var ret = event.returnRequest();
                 if (ret != null) {
@@ -159,6 +163,51 @@ public final class NotificationTemplates {
             }
         }
         return out;
+    }
+
+    /**
+     * An order shipped in several packages: one buyer message per package shipped, out for delivery or delivered
+     * ("Package 2 of 2 delivered"), the seller's exception alert per package.
+     */
+    private static void packageMessages(OrderEvent event, String link, LocalTimes local, List<Notification> out) {
+        OrderEvent.PackageInfo p = event.pkg();
+        if (p == null) {
+            return;
+        }
+        String name = "Package " + p.number() + (p.complete() ? " of " + p.count() : "");
+        String parcel = " (" + CarrierNames.displayName(p.carrier()) + " " + p.trackingNumber() + ")";
+        String id = event.orderId();
+        if (p.status() == null && p.previousStatus() == null) {
+            String rest = p.complete() ? "" : " More items follow in another package.";
+            out.add(buyer(BuyerMessage.SHIPPED,
+                    fit(name + " shipped: " + CarrierNames.displayName(p.carrier()) + " " + p.trackingNumber()
+                            + eta(p.estimatedDelivery(), local) + "." + rest + " Track: " + link),
+                    name + " of your order has shipped",
+                    name + " of your order " + id + " is on its way" + parcel + "." + rest + "\nTrack it: " + link));
+        } else if (p.status() == ShipmentStatus.OUT_FOR_DELIVERY) {
+            out.add(buyer(BuyerMessage.OUT_FOR_DELIVERY,
+                    fit(name + " is out for delivery today" + parcel + ". Track: " + link),
+                    name + " is out for delivery",
+                    name + " of your order " + id + " is out for delivery today" + parcel + ".\nTrack it: " + link));
+        } else if (p.status() == ShipmentStatus.DELIVERED) {
+            boolean all = event.status() == OrderStatus.DELIVERED;
+            out.add(buyer(BuyerMessage.DELIVERED,
+                    fit(name + " delivered." + (all ? " That's everything. How did it go? Rate it: "
+                            : " Track the rest: ") + link),
+                    name + " was delivered",
+                    name + " of your order " + id + " was delivered" + parcel + "."
+                            + (all ? "\nThat was the last one. How did it go? Your rating helps: " + link
+                                    + "\nSomething wrong? You can request a return within 30 days."
+                                    : "\nFollow the rest of your order: " + link)));
+        } else if (TROUBLE.contains(p.status()) && p.status() != p.previousStatus()) {
+            String what = p.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            out.add(seller(SellerAlert.EXCEPTION,
+                    "Shipment problem: order " + id + " " + name.toLowerCase(Locale.ROOT) + parcel + " reports " + what
+                            + ". Check with the carrier.",
+                    "Shipment problem: order " + id,
+                    "The carrier reports \"" + what + "\" for " + name.toLowerCase(Locale.ROOT) + " of order " + id
+                            + parcel + ".\nPlease check with the carrier; the buyer may need an update."));
+        }
     }
 
     private static Notification buyer(BuyerMessage kind, String sms, String subject, String email) {

@@ -41,21 +41,21 @@ class NotificationTemplatesTest {
                 new RefundInfo(new BigDecimal("1234.50"), "USD", AT),
                 new CompensationInfo("coupon", "SORRY-ABCDEFGH", null, new BigDecimal("1234.50"), "USD",
                         Instant.parse("2027-02-21T12:00:00Z"), AT),
-                null); // the destination's zone unknown: the longest texts, dates labelled "(UTC)"
+                null, null); // the destination's zone unknown: the longest texts, dates labelled "(UTC)"
     }
 
     static OrderEvent shippedTo(String zone, Instant eta) {
         OrderEvent e = event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED);
         return new OrderEvent(1, e.eventId(), e.eventType(), AT, ORDER, 3, "seller-1", "buyer-1", e.status(), null,
                 null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), null, eta, AT, null, null), null, null,
-                null, null, null, zone);
+                null, null, null, zone, null);
     }
 
     static Stream<OrderEvent> notifiable() {
         OrderEvent exception = event(OrderEventType.ShipmentUpdated, OrderStatus.IN_TRANSIT);
         exception = new OrderEvent(1, exception.eventId(), exception.eventType(), AT, ORDER, 3, "seller-1", "buyer-1",
                 OrderStatus.IN_TRANSIT, null, null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(),
-                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null, null);
+                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null, null, null);
         return Stream.of(event(OrderEventType.OrderCreated, OrderStatus.PENDING),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.OUT_FOR_DELIVERY),
@@ -133,7 +133,7 @@ class NotificationTemplatesTest {
         OrderEvent percent = new OrderEvent(1, amount.eventId(), amount.eventType(), AT, ORDER, 3, "seller-1",
                 "buyer-1", OrderStatus.IN_TRANSIT, null, null, SHIPMENT, null, null, null, null,
                 new CompensationInfo("coupon", "SORRY-23456789", new BigDecimal("15.0"), null, null,
-                        Instant.parse("2027-02-21T12:00:00Z"), AT), null);
+                        Instant.parse("2027-02-21T12:00:00Z"), AT), null, null);
 
         List<Notification> byAmount = TEMPLATES.render(amount);
         Notification byPercent = TEMPLATES.render(percent).getFirst();
