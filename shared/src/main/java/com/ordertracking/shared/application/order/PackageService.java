@@ -90,9 +90,9 @@ public final class PackageService {
                 + request.trackingNumber();
         // The first package keeps the entry id of a whole-order shipping ("shipped"): one entry per package.
         String entryId = pkg.number() == 1 ? "shipped" : "shipped-" + pkg.packageId();
-        TimelineEntry entry = (shipped.status() != order.status()
-                ? TimelineEntry.statusChanged(entryId, now, shipped.status(), description, "seller")
-                : TimelineEntry.note(entryId, now, shipped.status(), description, "seller")).forPackage(pkg.packageId());
+        // A seller's shipping, like the whole-order ship: a STATUS_CHANGED entry (status = the order's after it).
+        TimelineEntry entry = TimelineEntry.statusChanged(entryId, now, shipped.status(), description, "seller")
+                .forPackage(pkg.packageId());
         try {
             OrderAccess.write(orderId, expectedVersion, () -> packages.create(shipped, pkg, List.of(entry)));
         } catch (TrackingNumberInUseException e) {
