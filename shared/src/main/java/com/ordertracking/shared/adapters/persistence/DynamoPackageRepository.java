@@ -140,15 +140,15 @@ public final class DynamoPackageRepository implements PackageRepository {
     }
 
     @Override
-    public TrackingWrite applyTracking(OrderPackage before, OrderPackage after, Optional<Order> order,
-            TimelineEntry checkpoint, List<TimelineEntry> more) {
+    public TrackingWrite applyTracking(OrderPackage before, OrderPackage after, Order orderBefore,
+            Optional<Order> orderAfter, TimelineEntry checkpoint, List<TimelineEntry> more) {
         Map<String, Double> units = new LinkedHashMap<>();
         try {
             if (!after.sameStateAs(before)) {
-                add(units, dynamoDb.updateItem(packageUpdate(after)).consumedCapacity());
+                add(units, dynamoDb.updateItem(packageUpdate(before, after)).consumedCapacity());
             }
-            if (order.isPresent()) {
-                add(units, dynamoDb.updateItem(orderUpdate(order.get())).consumedCapacity());
+            if (orderAfter.isPresent()) {
+                add(units, dynamoDb.updateItem(orderUpdate(orderBefore, orderAfter.get())).consumedCapacity());
             }
         } catch (ConditionalCheckFailedException e) {
             return new TrackingWrite.VersionConflict();
@@ -163,53 +163,69 @@ public final class DynamoPackageRepository implements PackageRepository {
     }
 
     @Override
-    public void flag(OrderPackage pkg, Optional<Order> order, List<TimelineEntry> entries) {
+    public void flag(OrderPackage before, OrderPackage pkg, Order orderBefore, Optional<Order> order,
+            List<TimelineEntry> entries) {
         try {
-            dynamoDb.updateItem(packageUpdate(pkg));
-            order.ifPresent(o -> dynamoDb.updateItem(orderUpdate(o)));
+            dynamoDb.updateItem(packageUpdate(before, pkg));
+            order.ifPresent(o -> dynamoDb.updateItem(orderUpdate(orderBefore, o)));
         } catch (ConditionalCheckFailedException e) {
             throw new VersionConflictException(pkg.orderId(), pkg.version() - 1);
         }
         entries.forEach(entry -> putEntry(pkg.orderId(), entry, new HashMap<>()));
     }
 
-    /** SET the tracking attributes (and the due time, or REMOVE it) if the version is the one read. */
-    private UpdateItemRequest packageUpdate(OrderPackage pkg) {
-        Map<String, AttributeValue> values = pick(AttributeValues.fromObject(Json.tree(pkg)), PACKAGE_TRACKING_ATTRIBUTES);
-        Optional<Map<String, AttributeValue>> due = PackageItems.dueKeys(pkg, delayRules);
-        StringBuilder set = new StringBuilder();
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> expressionValues = new HashMap<>();
-        values.forEach((name, value) -> assign(set, names, expressionValues, name, value));
-        due.ifPresent(keys -> keys.forEach((name, value) -> assign(set, names, expressionValues, name, value)));
-        String update = "SET " + set + (due.isEmpty() ? " REMOVE " + TableKeys.DUE_PK + ", " + TableKeys.DUE_SK : "");
-        expressionValues.put(":expected", number(pkg.version() - 1));
-        return UpdateItemRequest.builder().tableName(tableName)
-                .key(PackageItems.key(pkg.orderId(), pkg.packageId()))
-                .updateExpression(update)
-                .conditionExpression("version = :expected")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(expressionValues)
-                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
-                .build();
+    /**
+     * SET the tracking attributes that changed (and the due time, or REMOVE it) if the version is the one read: an
+     * attribute rewritten with its own value would still be counted as an index write by DynamoDB Local.
+     */
+    private UpdateItemRequest packageUpdate(OrderPackage before, OrderPackage after) {
+        Map<String, AttributeValue> old = PackageItems.item(before, delayRules);
+        Map<String, AttributeValue> now = PackageItems.item(after, delayRules);
+        List<String> names = new ArrayList<>(PACKAGE_TRACKING_ATTRIBUTES);
+        names.addAll(List.of(TableKeys.DUE_PK, TableKeys.DUE_SK));
+        return changedAttributes(PackageItems.key(after.orderId(), after.packageId()), old, now, names, after.version());
     }
 
-    /** SET what a package change may change on the order, and the status listing's key, if the version is the one read. */
-    private UpdateItemRequest orderUpdate(Order order) {
-        Map<String, AttributeValue> all = OrderItems.orderItem(order, delayRules);
-        Map<String, AttributeValue> values = pick(all, ORDER_TRACKING_ATTRIBUTES);
-        values.put(TableKeys.SELLER_STATUS_PK, all.get(TableKeys.SELLER_STATUS_PK));
+    /** SET what a package change changed on the order (status, its listing key, summaries, delay), version-checked. */
+    private UpdateItemRequest orderUpdate(Order before, Order after) {
+        List<String> names = new ArrayList<>(ORDER_TRACKING_ATTRIBUTES);
+        names.add(TableKeys.SELLER_STATUS_PK);
+        return changedAttributes(OrderItems.key(TableKeys.orderPk(after.orderId()), TableKeys.ORDER_SK),
+                OrderItems.orderItem(before, delayRules), OrderItems.orderItem(after, delayRules), names, after.version());
+    }
+
+    /**
+     * An UpdateItem of the {@code names} whose value differs between {@code old} and {@code now} ({@code version} and
+     * {@code updatedAt} always do): SET the present ones, REMOVE those {@code now} lacks; conditional on
+     * {@code version = newVersion - 1}.
+     */
+    private UpdateItemRequest changedAttributes(Map<String, AttributeValue> key, Map<String, AttributeValue> old,
+            Map<String, AttributeValue> now, List<String> names, long newVersion) {
         StringBuilder set = new StringBuilder();
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> expressionValues = new HashMap<>();
-        values.forEach((name, value) -> assign(set, names, expressionValues, name, value));
-        expressionValues.put(":expected", number(order.version() - 1));
+        List<String> remove = new ArrayList<>();
+        Map<String, String> expressionNames = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (String name : names) {
+            AttributeValue value = now.get(name);
+            if (java.util.Objects.equals(value, old.get(name))) {
+                continue;
+            }
+            if (value == null) {
+                String placeholder = "#r" + remove.size();
+                expressionNames.put(placeholder, name);
+                remove.add(placeholder);
+            } else {
+                assign(set, expressionNames, values, name, value);
+            }
+        }
+        values.put(":expected", number(newVersion - 1));
+        String update = (set.isEmpty() ? "" : "SET " + set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         return UpdateItemRequest.builder().tableName(tableName)
-                .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
-                .updateExpression("SET " + set)
+                .key(key)
+                .updateExpression(update.strip())
                 .conditionExpression("version = :expected")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(expressionValues)
+                .expressionAttributeNames(expressionNames)
+                .expressionAttributeValues(values)
                 .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                 .build();
     }
@@ -219,18 +235,10 @@ public final class DynamoPackageRepository implements PackageRepository {
         if (!set.isEmpty()) {
             set.append(", ");
         }
-        String placeholder = "a" + names.size();
+        String placeholder = "a" + values.size();
         set.append('#').append(placeholder).append(" = :").append(placeholder);
         names.put("#" + placeholder, name);
         values.put(":" + placeholder, value);
-    }
-
-    private static Map<String, AttributeValue> pick(Map<String, AttributeValue> item, List<String> names) {
-        Map<String, AttributeValue> picked = new LinkedHashMap<>();
-        for (String name : names) {
-            picked.put(name, item.getOrDefault(name, AttributeValue.fromNul(true)));
-        }
-        return picked;
     }
 
     /** Puts an entry unless it exists; false when it did. */

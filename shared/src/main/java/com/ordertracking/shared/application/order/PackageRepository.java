@@ -65,15 +65,17 @@ public interface PackageRepository {
      * and last the checkpoint (conditional on not existing: it records that the event was applied, so a crash
      * before it means the event is applied again, which changes nothing twice).
      *
-     * @param before the package as read; {@code after} equal in state means no package write
+     * @param before      the package as read; {@code after} equal in state means no package write
+     * @param orderBefore the order as read: only the attributes {@code orderAfter} changes are written
      */
-    TrackingWrite applyTracking(OrderPackage before, OrderPackage after, Optional<Order> order, TimelineEntry checkpoint,
-            List<TimelineEntry> more);
+    TrackingWrite applyTracking(OrderPackage before, OrderPackage after, Order orderBefore, Optional<Order> orderAfter,
+            TimelineEntry checkpoint, List<TimelineEntry> more);
 
     /**
      * A package's delay flag raised (and the order's, when given), with its DELAY entry.
      *
      * @throws VersionConflictException when the package or the order changed first
      */
-    void flag(OrderPackage pkg, Optional<Order> order, List<TimelineEntry> entries);
+    void flag(OrderPackage before, OrderPackage pkg, Order orderBefore, Optional<Order> order,
+            List<TimelineEntry> entries);
 }

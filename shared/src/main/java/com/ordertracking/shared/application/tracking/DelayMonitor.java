@@ -114,7 +114,8 @@ public final class DelayMonitor {
             OrderPackage flagged = pkg.withTracking(pkg.shipment(), delay.get(), now);
             Optional<Order> changed = OrderFulfilment.afterPackageChange(order, flagged, now);
             try {
-                packages.flag(flagged, changed, List.of(DelayRules.entry(flagged, order.status(), delay.get(), null)));
+                packages.flag(pkg, flagged, order, changed,
+                        List.of(DelayRules.entry(flagged, order.status(), delay.get(), null)));
             } catch (VersionConflictException e) {
                 return false;
             }

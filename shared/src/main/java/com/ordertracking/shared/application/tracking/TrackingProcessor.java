@@ -110,7 +110,7 @@ public final class TrackingProcessor {
         DelayRules.RevisedPackage revised = delayRules.afterTrackingUpdate(before, advanced, order.status(), now);
         OrderPackage after = revised.pkg();
         Optional<Order> changedOrder = OrderFulfilment.afterPackageChange(order, after, now);
-        return switch (packages.applyTracking(before, after, changedOrder, checkpoint, revised.entries())) {
+        return switch (packages.applyTracking(before, after, order, changedOrder, checkpoint, revised.entries())) {
             case TrackingWrite.Applied(double units, Map<String, Double> byPart) -> Optional.of(new Outcome.Applied(
                     orderId, changedOrder.orElse(order), new WriteCost(units, byPart.get("table"), indexes(byPart))));
             case TrackingWrite.Duplicate() -> Optional.of(new Outcome.Duplicate(orderId));
