@@ -114,7 +114,7 @@ public final class OrderEvents {
     }
 
     /**
-     * The packages a change shipped or moved to another status, when the order ships in several (an order shipped
+     * The packages a change shipped, moved to another status or flagged (or cleared) as late, when the order ships in several (an order shipped
      * in one package is told about with the order's own events, as before packages existed).
      */
     static List<PackageInfo> changedPackages(Order before, Order after) {
@@ -128,10 +128,11 @@ public final class OrderEvents {
         List<PackageInfo> changed = new ArrayList<>();
         for (PackageSummary pkg : after.packages()) {
             PackageSummary was = old.get(pkg.packageId());
-            if (was == null || was.status() != pkg.status() || !was.trackingNumber().equals(pkg.trackingNumber())) {
+            if (was == null || was.status() != pkg.status() || !was.trackingNumber().equals(pkg.trackingNumber())
+                    || !Objects.equals(was.delay(), pkg.delay())) {
                 changed.add(new PackageInfo(pkg.packageId(), pkg.number(), after.packages().size(), complete,
                         pkg.carrier(), pkg.trackingNumber(), pkg.status(), was == null ? null : was.status(),
-                        pkg.estimatedDelivery()));
+                        pkg.estimatedDelivery(), was == null, pkg.delay() == null ? null : delay(pkg.delay())));
             }
         }
         return changed;

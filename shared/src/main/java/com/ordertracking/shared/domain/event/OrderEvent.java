@@ -55,10 +55,12 @@ public record OrderEvent(
 
     /**
      * One package of an order shipped in several: {@code number} of {@code count} packages so far
-     * ({@code complete} false while units are still to be packed), its status (null until the first scan).
+     * ({@code complete} false while units are still to be packed), its status (null until the first scan);
+     * {@code shipped}: the package is new in this change; {@code delay}: its flag (null when on time).
      */
     public record PackageInfo(String packageId, int number, int count, boolean complete, String carrier,
-            String trackingNumber, ShipmentStatus status, ShipmentStatus previousStatus, Instant estimatedDelivery) {
+            String trackingNumber, ShipmentStatus status, ShipmentStatus previousStatus, Instant estimatedDelivery,
+            boolean shipped, DelayInfo delay) {
     }
 
     /** What was ordered, for OrderCreated. */

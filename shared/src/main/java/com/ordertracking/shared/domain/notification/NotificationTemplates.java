@@ -89,6 +89,11 @@ public final class NotificationTemplates {
                 }
             }
             case DeliveryDelayed -> {
+                // An order in several packages: say which one is late (the event names the package that changed).
+                if (event.pkg() != null && event.pkg().delay() != null) {
+                    s = new ShipmentInfo(event.pkg().carrier(), event.pkg().trackingNumber(), event.pkg().status(),
+                            event.pkg().estimatedDelivery(), null, null, null);
+                }
                 var delay = event.delay();
                 String expected = delay == null || delay.expectedBy() == null ? null : local.shortDate(delay.expectedBy());
                 out.add(buyer(BuyerMessage.DELIVERY_DELAYED,
@@ -177,7 +182,10 @@ public final class NotificationTemplates {
         String name = "Package " + p.number() + (p.complete() ? " of " + p.count() : "");
         String parcel = " (" + CarrierNames.displayName(p.carrier()) + " " + p.trackingNumber() + ")";
         String id = event.orderId();
-        if (p.status() == null && p.previousStatus() == null) {
+        if (p.status() == p.previousStatus() && !p.shipped()) {
+            return; // its delay flag changed: the order's DeliveryDelayed event (which names the package) tells
+        }
+        if (p.shipped()) {
             String rest = p.complete() ? "" : " More items follow in another package.";
             out.add(buyer(BuyerMessage.SHIPPED,
                     fit(name + " shipped: " + CarrierNames.displayName(p.carrier()) + " " + p.trackingNumber()

@@ -15,7 +15,8 @@ public enum WebhookEventType {
     DELIVERY_DELAYED("order.delivery_delayed", "DeliveryDelayed"),
     RETURN_UPDATED("order.return_updated", "ReturnUpdated"),
     REFUND_ISSUED("order.refund_issued", "RefundIssued"),
-    COMPENSATION_OFFERED("order.compensation_offered", "CompensationOffered");
+    COMPENSATION_OFFERED("order.compensation_offered", "CompensationOffered"),
+    PACKAGE_UPDATED("order.package_updated", "PackageUpdated");
 
     /** In a subscription: every event type, including those added later. */
     public static final String ALL = "*";
