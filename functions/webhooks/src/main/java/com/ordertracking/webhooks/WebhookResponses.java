@@ -6,7 +6,11 @@ import com.ordertracking.shared.adapters.http.webhook.WebhookPayloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The answer to an accepted webhook: {@code 202 {accepted, eventId}} (and why, when ignored). */
+/**
+ * The answer to an accepted webhook: {@code 202 {accepted, eventId, queued}} ({@code eventId} is the webhook's
+ * own id, {@code queued} how many tracking events it put on the queue) or {@code 202 {accepted: false, eventId,
+ * reason}} when it is ignored.
+ */
 final class WebhookResponses {
     private WebhookResponses() {
     }
@@ -15,8 +19,9 @@ final class WebhookResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", parsed instanceof WebhookPayloads.Parsed.Event);
         body.put("eventId", parsed.eventId());
-        if (parsed instanceof WebhookPayloads.Parsed.Ignored ignored) {
-            body.put("reason", ignored.reason());
+        switch (parsed) {
+            case WebhookPayloads.Parsed.Event accepted -> body.put("queued", accepted.events().size());
+            case WebhookPayloads.Parsed.Ignored ignored -> body.put("reason", ignored.reason());
         }
         return ApiResponses.json(202, body);
     }

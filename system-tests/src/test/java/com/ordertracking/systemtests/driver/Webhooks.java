@@ -20,6 +20,8 @@ import java.util.Map;
 public final class Webhooks {
     /** The webhook secret template.yaml gives the local stack. */
     public static final String LOCAL_SECRET = "local-webhook-secret";
+    public static final String AFTERSHIP_EXAMPLE = "events/webhooks/aftership-tracking-update.json";
+    public static final String EASYPOST_EXAMPLE = "events/webhooks/easypost-tracker-updated.json";
 
     private final Api api;
 
@@ -65,27 +67,47 @@ public final class Webhooks {
         return Map.of("X-Webhook-Timestamp", timestamp, "X-Webhook-Signature", "v1=" + signature);
     }
 
-    /** The documented AfterShip example with our tracking number and event id, signed as AfterShip signs. */
-    public ApiResponse afterShip(String trackingNumber, String eventId) {
-        ObjectNode body = TestData.sampleBody("events/webhooks/aftership-tracking-update.json");
+    /** The documented AfterShip example's body (its whole checkpoint history) with our tracking number and event id. */
+    public static ObjectNode afterShipExample(String trackingNumber, String eventId) {
+        ObjectNode body = TestData.sampleBody(AFTERSHIP_EXAMPLE);
         body.put("event_id", eventId);
         ((ObjectNode) body.get("msg")).put("tracking_number", trackingNumber);
+        return body;
+    }
+
+    /** The documented EasyPost example's body (its whole tracking_details history) with our tracking number and id. */
+    public static ObjectNode easyPostExample(String trackingNumber, String eventId) {
+        ObjectNode body = TestData.sampleBody(EASYPOST_EXAMPLE);
+        body.put("id", eventId);
+        ((ObjectNode) body.get("result")).put("tracking_code", trackingNumber);
+        return body;
+    }
+
+    /** The documented AfterShip example with our tracking number and event id, signed as AfterShip signs. */
+    public ApiResponse afterShip(String trackingNumber, String eventId) {
+        return afterShip(afterShipExample(trackingNumber, eventId));
+    }
+
+    /** POSTs an AfterShip body to /webhooks/aftership, signed as AfterShip signs. */
+    public ApiResponse afterShip(ObjectNode body) {
         String raw = Json.write(body);
         String signature = Base64.getEncoder().encodeToString(hmac(LOCAL_SECRET, raw.getBytes(StandardCharsets.UTF_8)));
         return api.send(null, "POST", "/webhooks/aftership", raw,
-                TestData.sampleHeaders("events/webhooks/aftership-tracking-update.json", "aftership-hmac-sha256", signature));
+                TestData.sampleHeaders(AFTERSHIP_EXAMPLE, "aftership-hmac-sha256", signature));
     }
 
     /** The documented EasyPost example with our tracking number and event id, signed as EasyPost signs. */
     public ApiResponse easyPost(String trackingNumber, String eventId) {
-        ObjectNode body = TestData.sampleBody("events/webhooks/easypost-tracker-updated.json");
-        body.put("id", eventId);
-        ((ObjectNode) body.get("result")).put("tracking_code", trackingNumber);
+        return easyPost(easyPostExample(trackingNumber, eventId));
+    }
+
+    /** POSTs an EasyPost body to /webhooks/easypost, signed as EasyPost signs. */
+    public ApiResponse easyPost(ObjectNode body) {
         String raw = Json.write(body);
         String key = Normalizer.normalize(LOCAL_SECRET, Normalizer.Form.NFKD);
         String signature = "hmac-sha256-hex=" + HexFormat.of().formatHex(hmac(key, raw.getBytes(StandardCharsets.UTF_8)));
         return api.send(null, "POST", "/webhooks/easypost", raw,
-                TestData.sampleHeaders("events/webhooks/easypost-tracker-updated.json", "x-hmac-signature", signature));
+                TestData.sampleHeaders(EASYPOST_EXAMPLE, "x-hmac-signature", signature));
     }
 
     private static byte[] hmac(String secret, byte[] data) {

@@ -4,9 +4,11 @@ import static com.ordertracking.systemtests.driver.Webhooks.carrierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.systemtests.driver.AggregatorHistories;
 import com.ordertracking.systemtests.driver.ApiResponse;
 import com.ordertracking.systemtests.driver.InProcessApi;
 import com.ordertracking.systemtests.driver.Seller;
@@ -224,37 +226,77 @@ class TrackingFlowIT {
     }
 
     @Test
-    void aftership_and_easypost_webhooks_from_their_documented_examples_verify_and_apply() {
+    void aftership_and_easypost_examples_put_their_whole_history_on_the_timeline_once_in_carrier_time_order() {
         // GIVEN orders shipped with USPS numbers
         String afterShipNumber = TestData.trackingNumber();
         String easyPostNumber = TestData.trackingNumber();
         String viaAfterShip = seller.shippedOrder("usps", afterShipNumber);
         String viaEasyPost = seller.shippedOrder("usps", easyPostNumber);
+        Random random = new Random(11);
 
-        // WHEN AfterShip reports Delivered and EasyPost in_transit, in their own formats and signatures
-        ApiResponse afterShip = carriers.afterShip(afterShipNumber, UUID.randomUUID().toString());
-        ApiResponse easyPost = carriers.easyPost(easyPostNumber, "evt_" + UUID.randomUUID().toString().replace("-", ""));
+        // WHEN AfterShip's documented example arrives and is applied
+        ApiResponse first = carriers.afterShip(afterShipNumber, UUID.randomUUID().toString());
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.json().get("queued").asInt()).isEqualTo(6);
         tracking.runProcessor();
 
-        // THEN both are accepted and applied, with their newest checkpoint's time, place and message
-        assertThat(afterShip.status()).isEqualTo(202);
-        assertThat(easyPost.status()).isEqualTo(202);
+        // THEN every checkpoint is on the timeline once, in carrier-time order, and the order is DELIVERED
+        List<JsonNode> checkpoints = seller.checkpoints(viaAfterShip);
+        assertThat(checkpoints).extracting(e -> e.get("at").asText()).containsExactlyElementsOf(AggregatorHistories.AFTERSHIP_TIMES);
+        assertThat(checkpoints).extracting(e -> e.get("shipmentStatus").asText())
+                .containsExactlyElementsOf(AggregatorHistories.AFTERSHIP_STATUSES);
+        assertThat(checkpoints).allSatisfy(e -> assertThat(e.get("source").asText()).isEqualTo("aftership"));
+        assertThat(checkpoints.getLast().get("description").asText()).isEqualTo("Delivered, In/At Mailbox");
+        assertThat(checkpoints.getLast().get("location").asText()).isEqualTo("San Francisco, CA 94105");
+        List<String> entryIds = checkpoints.stream().map(e -> e.get("entryId").asText()).toList();
         JsonNode delivered = seller.order(viaAfterShip);
         assertThat(delivered.get("status").asText()).isEqualTo("DELIVERED");
         assertThat(delivered.at("/shipment/deliveredAt").asText()).isEqualTo("2026-11-25T22:10:00Z");
         assertThat(delivered.at("/shipment/estimatedDelivery").asText()).isEqualTo("2026-11-26T00:00:00Z");
-        JsonNode afterShipCheckpoint = seller.checkpoints(viaAfterShip).getFirst();
-        assertThat(afterShipCheckpoint.get("source").asText()).isEqualTo("aftership");
-        assertThat(afterShipCheckpoint.get("description").asText()).isEqualTo("Delivered, In/At Mailbox");
-        assertThat(afterShipCheckpoint.get("location").asText()).isEqualTo("San Francisco, CA 94105");
 
+        // WHEN the same webhook comes three more times, shuffled, and an earlier snapshot (InTransit) arrives late
+        List<ObjectNode> replays = new ArrayList<>(AggregatorHistories.afterShipRedeliveries(afterShipNumber, 3, random));
+        replays.add(AggregatorHistories.afterShipEarlierSnapshot(afterShipNumber));
+        Collections.shuffle(replays, random);
+        replays.forEach(body -> assertThat(carriers.afterShip(body).status()).isEqualTo(202));
+        tracking.runProcessor();
+
+        // THEN nothing is added and nothing moves back
+        assertThat(seller.checkpoints(viaAfterShip)).extracting(e -> e.get("entryId").asText())
+                .containsExactlyElementsOf(entryIds);
+        assertThat(seller.order(viaAfterShip).get("status").asText()).isEqualTo("DELIVERED");
+
+        // WHEN a later webhook brings a checkpoint the carrier back-filled at an older time
+        assertThat(carriers.afterShip(AggregatorHistories.afterShipLaterWithBackfill(afterShipNumber)).status())
+                .isEqualTo(202);
+        tracking.runProcessor();
+
+        // THEN exactly that one is added, at its carrier-time position, and the shipment stays delivered
+        List<JsonNode> after = seller.checkpoints(viaAfterShip);
+        assertThat(after).hasSize(7);
+        assertThat(after.get(2).get("at").asText()).isEqualTo(AggregatorHistories.BACKFILLED_TIME);
+        assertThat(after.get(2).get("shipmentStatus").asText()).isEqualTo("IN_TRANSIT");
+        assertThat(after).extracting(e -> e.get("entryId").asText()).containsAll(entryIds).doesNotHaveDuplicates();
+        JsonNode stillDelivered = seller.order(viaAfterShip);
+        assertThat(stillDelivered.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(stillDelivered.at("/shipment/status").asText()).isEqualTo("DELIVERED");
+        assertThat(stillDelivered.at("/shipment/deliveredAt").asText()).isEqualTo("2026-11-25T22:10:00Z");
+
+        // WHEN EasyPost's documented example comes three times at once, its details shuffled each time
+        AggregatorHistories.easyPostRedeliveries(easyPostNumber, 3, random)
+                .forEach(body -> assertThat(carriers.easyPost(body).status()).isEqualTo(202));
+        tracking.runProcessor();
+
+        // THEN its four details are on the timeline once, in carrier-time order, the newest last
+        List<JsonNode> easyPost = seller.checkpoints(viaEasyPost);
+        assertThat(easyPost).extracting(e -> e.get("at").asText()).containsExactlyElementsOf(AggregatorHistories.EASYPOST_TIMES);
+        assertThat(easyPost).extracting(e -> e.get("shipmentStatus").asText())
+                .containsExactly("INFO_RECEIVED", "IN_TRANSIT", "IN_TRANSIT", "IN_TRANSIT");
+        assertThat(easyPost.getLast().get("source").asText()).isEqualTo("easypost");
+        assertThat(easyPost.getLast().get("location").asText()).isEqualTo("HOUSTON, TX, 77063");
         JsonNode inTransit = seller.order(viaEasyPost);
         assertThat(inTransit.get("status").asText()).isEqualTo("IN_TRANSIT");
         assertThat(inTransit.at("/shipment/estimatedDelivery").asText()).isEqualTo("2026-11-27T00:00:00Z");
-        JsonNode easyPostCheckpoint = seller.checkpoints(viaEasyPost).getFirst();
-        assertThat(easyPostCheckpoint.get("source").asText()).isEqualTo("easypost");
-        assertThat(easyPostCheckpoint.get("at").asText()).isEqualTo("2026-11-24T12:44:43Z");
-        assertThat(easyPostCheckpoint.get("location").asText()).isEqualTo("HOUSTON, TX, 77063");
     }
 
     private static Map<String, Object> withEta(Map<String, Object> event, int index) {

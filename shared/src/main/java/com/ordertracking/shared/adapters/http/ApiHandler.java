@@ -26,6 +26,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (RuntimeException e) {
             Optional<Problem> problem = Problems.of(e);
             if (problem.isPresent()) {
+                if (problem.get().status() >= 500 && e.getCause() != null) {
+                    // A refusal on our side (e.g. 503 queue-unavailable): the client retries, on call sees why.
+                    FunctionLog.of(context).forOrder(orderIdOf(event)).warn("request refused", "status",
+                            problem.get().status(), "route", event == null ? null : event.getRouteKey(),
+                            "error", e.getCause().toString(), "at", FunctionLog.origin(e.getCause()));
+                }
                 return ApiResponses.problem(problem.get().atInstance(request.path()));
             }
             String errorId = UUID.randomUUID().toString();

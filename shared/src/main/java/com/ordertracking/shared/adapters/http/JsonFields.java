@@ -49,6 +49,11 @@ public final class JsonFields {
         }
     }
 
+    /** The object itself, for fields read leniently (as carriers' optional text is). */
+    public JsonNode node() {
+        return node;
+    }
+
     /** The full path of a field of this object, e.g. {@code shippingAddress.country}. */
     public String path(String name) {
         return path.isEmpty() ? name : path + "." + name;

@@ -9,6 +9,12 @@ public final class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A problem answering a failure on our side (5xx); the handler logs {@code cause}, the client sees only the problem. */
+    public ProblemException(Problem problem, Throwable cause) {
+        super(problem.detail(), cause, false, false);
+        this.problem = problem;
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -7,6 +7,10 @@ import java.util.List;
 public interface TrackingEventQueue {
     void send(TrackingEvent event);
 
-    /** Sends every event; throws when any was not accepted (the caller keeps them and retries). */
+    /**
+     * Sends every event; returns only when each one is durably queued. Throws {@link EnqueueFailedException} when
+     * some were not accepted after retries (some others may be queued: the caller resends them all, which is
+     * harmless because the processor treats each event id once).
+     */
     void sendAll(List<TrackingEvent> events);
 }

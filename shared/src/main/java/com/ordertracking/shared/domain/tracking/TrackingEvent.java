@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param source            who sent it: the carrier slug for the generic format ({@code ups}), or
  *                          {@code aftership} / {@code easypost}; with {@code eventId} it identifies the event
- * @param eventId           the sender's id of this event (unique per source)
+ * @param eventId           the sender's id of this event (unique per source); for a checkpoint of an aggregator's
+ *                          history (AfterShip, EasyPost) the {@link CheckpointIds content-derived id} of that checkpoint
  * @param carrier           lowercase carrier slug ({@code ups}); with {@code trackingNumber} names the parcel
  * @param trackingNumber    normalized (upper case, no spaces), see {@link TrackingNumbers}
  * @param status            the normalized shipment status

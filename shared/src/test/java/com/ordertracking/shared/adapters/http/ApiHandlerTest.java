@@ -180,6 +180,23 @@ class ApiHandlerTest {
     }
 
     @Test
+    void a_problem_on_our_side_is_answered_as_such_and_its_cause_logged_without_reaching_the_client() {
+        // GIVEN a handler that answers 503 because a dependency kept failing
+        RecordingContext context = new RecordingContext("order-tracking-ReceiveAfterShipWebhook");
+        APIGatewayV2HTTPResponse response = new TestHandler(request -> {
+            throw new ProblemException(Problem.of(503, "queue-unavailable", "Service unavailable", "send it again"),
+                    new IllegalStateException("SQS did not accept 3 of 6 tracking events"));
+        }).handleRequest(event("/webhooks/aftership", null), context);
+
+        // THEN the client sees the 503 problem only, and the log one WARN line with the cause
+        assertProblemJson(response, 503);
+        assertThat(response.getBody()).doesNotContain("SQS did not accept");
+        assertThat(context.lines()).singleElement().asString()
+                .startsWith("WARN request refused function=order-tracking-ReceiveAfterShipWebhook status=503")
+                .contains("SQS did not accept 3 of 6 tracking events", "at=");
+    }
+
+    @Test
     void malformed_json_body_becomes_a_400_malformed_json_problem() {
         APIGatewayV2HTTPResponse response = call(request -> {
             request.jsonBody();

@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ordertracking.shared.adapters.http.Problem;
 import com.ordertracking.shared.adapters.http.ProblemException;
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.tracking.EnqueueFailedException;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.application.tracking.TrackingEventQueue;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.shared.domain.webhook.WebhookSignatures;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Webhook intake: size check, sender check, signature on the raw bytes, then parse and normalize, then
- * one SQS message. No database work: carriers give us 3-5 seconds and the processor does the rest.
+ * one SQS message per event (an aggregator webhook carries one event per checkpoint of its history). No database work: carriers give us 3-5 seconds and the processor does the rest.
  * Every rejection is a problem (413, 404, 401, 400) and enqueues nothing.
  */
 public final class TrackingIntake {
@@ -68,9 +70,19 @@ public final class TrackingIntake {
         return enqueue(WebhookPayloads.easyPost(parse(body)));
     }
 
+    /**
+     * Queues every event of the webhook (an aggregator's whole history: several SendMessageBatch calls) and
+     * answers only when all are queued. If SQS keeps refusing some, the answer is 503 so the sender retries;
+     * the events that did get queued are queued again then, which the processor drops as duplicates.
+     */
     private WebhookPayloads.Parsed enqueue(WebhookPayloads.Parsed parsed) {
-        if (parsed instanceof WebhookPayloads.Parsed.Event(TrackingEvent event)) {
-            queue.send(event);
+        if (parsed instanceof WebhookPayloads.Parsed.Event(String eventId, List<TrackingEvent> events)) {
+            try {
+                queue.sendAll(events);
+            } catch (EnqueueFailedException e) {
+                throw new ProblemException(Problem.of(503, "queue-unavailable", "Service unavailable",
+                        "Webhook " + eventId + " could not be queued completely; send it again"), e);
+            }
         }
         return parsed;
     }

@@ -5,6 +5,7 @@ import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.application.ValidationException;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.tracking.CarrierStatuses;
+import com.ordertracking.shared.domain.tracking.CheckpointIds;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.shared.domain.tracking.TrackingNumbers;
 import com.ordertracking.shared.domain.validation.Times;
@@ -32,18 +33,30 @@ import java.util.stream.Collectors;
 public final class WebhookPayloads {
     static final int MAX_TEXT = 1000;
     static final int MAX_ID = 128;
+    /** A history longer than this is refused (400): no real shipment has one, a hostile body might. */
+    public static final int MAX_CHECKPOINTS_READ = 1000;
+    /**
+     * At most this many checkpoints (the newest) are queued per webhook, bounding the fan-out of one request
+     * (10 SendMessageBatch calls); older ones arrived with earlier webhooks of the same tracking.
+     */
+    public static final int MAX_CHECKPOINTS_QUEUED = 100;
+    static final int MAX_REPORTED_ERRORS = 20;
 
     private WebhookPayloads() {
     }
 
-    /** What a webhook delivered: an event to apply, or a valid notification we do not act on. */
+    /** What a webhook delivered: events to apply, or a valid notification we do not act on. */
     public sealed interface Parsed {
+        /** The id the sender gave this webhook delivery (not the id of the events it carries). */
         String eventId();
 
-        record Event(TrackingEvent event) implements Parsed {
-            @Override
-            public String eventId() {
-                return event.eventId();
+        /**
+         * The events to queue: one for the generic format; one per checkpoint of an aggregator's history, in
+         * carrier-time order, each with its own {@link CheckpointIds content-derived id}.
+         */
+        record Event(String eventId, List<TrackingEvent> events) implements Parsed {
+            public Event {
+                events = List.copyOf(events);
             }
         }
 
@@ -71,20 +84,21 @@ public final class WebhookPayloads {
         String description = fields.optionalText("description", MAX_TEXT);
         Instant eta = time(fields, "estimatedDelivery", fields.optionalText("estimatedDelivery", 64));
         fields.throwIfInvalid();
-        return new Parsed.Event(new TrackingEvent(carrier, eventId, carrier, trackingNumber, status, rawStatus, null,
-                occurredAt, location, description, eta));
+        return new Parsed.Event(eventId, List.of(new TrackingEvent(carrier, eventId, carrier, trackingNumber, status,
+                rawStatus, null, occurredAt, location, description, eta)));
     }
 
     /**
      * AfterShip tracking webhook: {@code {event, event_id, ts, msg: {tracking_number, slug, tag, subtag,
-     * expected_delivery, checkpoints: [...]}}}. The event is the tracking's current tag, at the time of
-     * its newest checkpoint (or {@code ts} when there is none).
+     * expected_delivery, checkpoints: [{checkpoint_time, tag, subtag, message, location, city, state...}]}}}.
+     * Every checkpoint becomes an event (see {@link #history}); a tracking without checkpoints yet is one event
+     * of its {@code tag} at {@code ts}.
      */
     public static Parsed afterShip(JsonNode body, byte[] rawBody) {
         JsonFields fields = JsonFields.root(body);
         fields.throwIfInvalid();
         // event_id is documented as always present; derive a stable one from the bytes if not.
-        String eventId = fields.has("event_id") ? fields.requiredText("event_id", MAX_ID) : "sha256-" + digest(rawBody);
+        String webhookId = fields.has("event_id") ? fields.requiredText("event_id", MAX_ID) : "sha256-" + digest(rawBody);
         JsonFields msg = fields.requiredObject("msg");
         if (msg == null) {
             fields.throwIfInvalid();
@@ -93,49 +107,67 @@ public final class WebhookPayloads {
         String slug = slug(msg, "slug");
         String tag = msg.requiredText("tag", 64);
         String subtag = msg.optionalText("subtag", 64);
-        ShipmentStatus status = null;
-        if (tag != null) {
-            status = CarrierStatuses.afterShip(tag, subtag).orElse(null);
-            if (status == null) {
-                msg.error("tag", "is not an AfterShip delivery status we know");
+        ShipmentStatus status = afterShipStatus(msg, "tag", tag, subtag);
+        List<Checkpoint> checkpoints = readHistory(msg, "checkpoints", WebhookPayloads::afterShipCheckpoint, fields);
+        JsonNode msgNode = msg.node();
+        if (checkpoints.isEmpty() && fields.isValid()) {
+            Instant ts = epochSeconds(body.path("ts"));
+            if (ts == null) {
+                fields.error("msg.checkpoints", "must contain a checkpoint with a checkpoint_time (or the body a ts)");
+            } else {
+                checkpoints.add(Checkpoint.untimed(ts, status, tag, subtag, null,
+                        firstText(msgNode, "subtag_message").orElse(null)));
             }
         }
-        JsonNode latest = newest(body.path("msg").path("checkpoints"), "checkpoint_time", fields, "msg.checkpoints");
-        Instant occurredAt = latest == null ? null : parseTime(latest.path("checkpoint_time").asText());
-        if (occurredAt == null && body.path("ts").canConvertToLong()) {
-            long ts = body.path("ts").longValue();
-            occurredAt = ts >= Times.EARLIEST.getEpochSecond() && ts < Times.LATEST.getEpochSecond()
-                    ? Instant.ofEpochSecond(ts) : null;
-        }
-        if (occurredAt == null) {
-            fields.error("msg.checkpoints", "must contain a checkpoint with a checkpoint_time (or the body a ts)");
-        }
-        String location = latest == null ? null : firstText(latest, "location")
-                .orElse(join(latest, "city", "state", "country_region_name", "country_name"));
-        String description = latest == null ? msg.optionalText("subtag_message", MAX_TEXT)
-                : firstText(latest, "message").orElse(msg.optionalText("subtag_message", MAX_TEXT));
-        Instant eta = parseTime(firstText(body.path("msg"), "expected_delivery")
-                .or(() -> firstText(body.path("msg").path("aftership_estimated_delivery_date"), "estimated_delivery_date"))
-                .or(() -> firstText(body.path("msg").path("courier_estimated_delivery_date"), "estimated_delivery_date"))
+        Instant eta = parseTime(firstText(msgNode, "expected_delivery")
+                .or(() -> firstText(msgNode.path("aftership_estimated_delivery_date"), "estimated_delivery_date"))
+                .or(() -> firstText(msgNode.path("courier_estimated_delivery_date"), "estimated_delivery_date"))
                 .orElse(null));
         fields.throwIfInvalid();
-        return new Parsed.Event(new TrackingEvent("aftership", eventId, slug, trackingNumber, status, tag, subtag,
-                occurredAt, truncate(location), truncate(description), eta));
+        return new Parsed.Event(webhookId, history("aftership", slug, trackingNumber, checkpoints, eta));
+    }
+
+    private static java.util.Optional<Checkpoint> afterShipCheckpoint(JsonFields checkpoint) {
+        JsonNode node = checkpoint.node();
+        Instant at = time(checkpoint, "checkpoint_time", checkpoint.requiredText("checkpoint_time", 64));
+        String tag = checkpoint.requiredText("tag", 64);
+        String subtag = firstText(node, "subtag").map(WebhookPayloads::truncateStatus).orElse(null);
+        ShipmentStatus status = afterShipStatus(checkpoint, "tag", tag, subtag);
+        if (at == null || status == null) {
+            return java.util.Optional.empty();
+        }
+        String location = firstText(node, "location")
+                .orElse(join(node, "city", "state", "country_region_name", "country_name"));
+        String message = firstText(node, "message").or(() -> firstText(node, "subtag_message")).orElse(null);
+        return java.util.Optional.of(Checkpoint.timed(at, status, tag, subtag, location, message));
+    }
+
+    private static ShipmentStatus afterShipStatus(JsonFields fields, String name, String tag, String subtag) {
+        if (tag == null) {
+            return null;
+        }
+        ShipmentStatus status = CarrierStatuses.afterShip(tag, subtag).orElse(null);
+        if (status == null) {
+            fields.error(name, "is not an AfterShip delivery status we know");
+        }
+        return status;
     }
 
     /**
      * EasyPost event: {@code {id, object: "Event", description: "tracker.updated", result: {tracking_code,
-     * carrier, status, status_detail, est_delivery_date, tracking_details: [...]}}}. Events other than
+     * carrier, status, status_detail, est_delivery_date, tracking_details: [{datetime, status, status_detail,
+     * message, tracking_location}]}}}. Every tracking detail becomes an event (see {@link #history}); a tracker
+     * without details yet is one event of its {@code status} at its {@code updated_at}. Events other than
      * tracker.created/tracker.updated are valid but not ours: they are acknowledged and ignored.
      */
     public static Parsed easyPost(JsonNode body) {
         JsonFields fields = JsonFields.root(body);
         fields.throwIfInvalid();
-        String eventId = fields.requiredText("id", MAX_ID);
+        String webhookId = fields.requiredText("id", MAX_ID);
         String type = fields.requiredText("description", 128);
         fields.throwIfInvalid();
         if (!type.equals("tracker.updated") && !type.equals("tracker.created")) {
-            return new Parsed.Ignored(eventId, "EasyPost " + type + " events are not tracking updates");
+            return new Parsed.Ignored(webhookId, "EasyPost " + type + " events are not tracking updates");
         }
         JsonFields result = fields.requiredObject("result");
         if (result == null) {
@@ -146,29 +178,136 @@ public final class WebhookPayloads {
         String carrier = carrierName == null ? null : CarrierStatuses.easyPostCarrier(carrierName);
         String rawStatus = result.requiredText("status", 64);
         String detail = result.optionalText("status_detail", 64);
-        ShipmentStatus status = null;
-        if (rawStatus != null) {
-            status = CarrierStatuses.easyPost(rawStatus).orElse(null);
-            if (status == null) {
-                result.error("status", "is not an EasyPost tracker status we know");
+        ShipmentStatus status = easyPostStatus(result, "status", rawStatus);
+        List<Checkpoint> checkpoints = readHistory(result, "tracking_details", WebhookPayloads::easyPostCheckpoint,
+                fields);
+        JsonNode resultNode = result.node();
+        if (checkpoints.isEmpty() && fields.isValid()) {
+            Instant updatedAt = parseTime(firstText(resultNode, "updated_at").or(() -> firstText(body, "updated_at"))
+                    .orElse(null));
+            if (updatedAt == null) {
+                fields.error("result.tracking_details", "must contain a detail with a datetime (or result an updated_at)");
+            } else {
+                checkpoints.add(Checkpoint.untimed(updatedAt, status, rawStatus, detail, null, null));
             }
         }
-        JsonNode resultNode = body.path("result");
-        JsonNode latest = newest(resultNode.path("tracking_details"), "datetime", fields, "result.tracking_details");
-        Instant occurredAt = latest == null ? null : parseTime(latest.path("datetime").asText());
-        if (occurredAt == null) {
-            occurredAt = parseTime(firstText(resultNode, "updated_at").or(() -> firstText(body, "updated_at")).orElse(null));
-        }
-        if (occurredAt == null) {
-            fields.error("result.tracking_details", "must contain a detail with a datetime (or result an updated_at)");
-        }
-        String location = latest == null ? null
-                : join(latest.path("tracking_location"), "city", "state", "country", "zip");
-        String description = latest == null ? null : firstText(latest, "message").orElse(null);
         Instant eta = parseTime(firstText(resultNode, "est_delivery_date").orElse(null));
         fields.throwIfInvalid();
-        return new Parsed.Event(new TrackingEvent("easypost", eventId, carrier, trackingNumber, status, rawStatus,
-                detail, occurredAt, truncate(location), truncate(description), eta));
+        return new Parsed.Event(webhookId, history("easypost", carrier, trackingNumber, checkpoints, eta));
+    }
+
+    private static java.util.Optional<Checkpoint> easyPostCheckpoint(JsonFields trackingDetail) {
+        JsonNode node = trackingDetail.node();
+        Instant at = time(trackingDetail, "datetime", trackingDetail.requiredText("datetime", 64));
+        String rawStatus = trackingDetail.requiredText("status", 64);
+        String detail = firstText(node, "status_detail").map(WebhookPayloads::truncateStatus).orElse(null);
+        ShipmentStatus status = easyPostStatus(trackingDetail, "status", rawStatus);
+        if (at == null || status == null) {
+            return java.util.Optional.empty();
+        }
+        String location = join(node.path("tracking_location"), "city", "state", "country", "zip");
+        String message = firstText(node, "message").or(() -> firstText(node, "description")).orElse(null);
+        return java.util.Optional.of(Checkpoint.timed(at, status, rawStatus, detail, location, message));
+    }
+
+    private static ShipmentStatus easyPostStatus(JsonFields fields, String name, String rawStatus) {
+        if (rawStatus == null) {
+            return null;
+        }
+        ShipmentStatus status = CarrierStatuses.easyPost(rawStatus).orElse(null);
+        if (status == null) {
+            fields.error(name, "is not an EasyPost tracker status we know");
+        }
+        return status;
+    }
+
+    /**
+     * One checkpoint of an aggregator's history, normalized. {@code timed} is false for the stand-in of a
+     * tracking that has no checkpoint yet: its time (the webhook's {@code ts}/{@code updated_at}) changes with
+     * every delivery, so it is left out of the id and the status is recorded once.
+     */
+    private record Checkpoint(Instant at, boolean timed, ShipmentStatus status, String rawStatus, String rawSubStatus,
+            String location, String message) {
+        static Checkpoint timed(Instant at, ShipmentStatus status, String rawStatus, String rawSubStatus,
+                String location, String message) {
+            return new Checkpoint(at, true, status, rawStatus, rawSubStatus, truncate(location), truncate(message));
+        }
+
+        static Checkpoint untimed(Instant at, ShipmentStatus status, String rawStatus, String rawSubStatus,
+                String location, String message) {
+            return new Checkpoint(at, false, status, rawStatus, rawSubStatus, truncate(location), truncate(message));
+        }
+
+        String id(String carrier, String trackingNumber) {
+            return CheckpointIds.of(carrier, trackingNumber, timed ? at : null, rawStatus, rawSubStatus, location,
+                    message);
+        }
+    }
+
+    /**
+     * The events of one aggregator webhook: one per distinct checkpoint (same content, same id, kept once), in
+     * carrier-time order (then id), at most the newest {@link #MAX_CHECKPOINTS_QUEUED}. The tracking's current
+     * estimate rides on the newest checkpoint only, so an older checkpoint never brings a stale estimate.
+     */
+    private static List<TrackingEvent> history(String source, String carrier, String trackingNumber,
+            List<Checkpoint> checkpoints, Instant eta) {
+        java.util.Map<String, Checkpoint> byId = new java.util.HashMap<>();
+        for (Checkpoint checkpoint : checkpoints) {
+            byId.putIfAbsent(checkpoint.id(carrier, trackingNumber), checkpoint);
+        }
+        List<java.util.Map.Entry<String, Checkpoint>> ordered = byId.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Checkpoint>comparingByValue(
+                                java.util.Comparator.comparing(Checkpoint::at))
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .toList();
+        List<java.util.Map.Entry<String, Checkpoint>> kept =
+                ordered.subList(Math.max(0, ordered.size() - MAX_CHECKPOINTS_QUEUED), ordered.size());
+        List<TrackingEvent> events = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Checkpoint c = kept.get(i).getValue();
+            boolean newest = i == kept.size() - 1;
+            events.add(new TrackingEvent(source, kept.get(i).getKey(), carrier, trackingNumber, c.status(),
+                    c.rawStatus(), c.rawSubStatus(), c.at(), c.location(), c.message(), newest ? eta : null));
+        }
+        return events;
+    }
+
+    /**
+     * The valid entries of a history array (missing or {@code null} = none); invalid ones are errors on
+     * {@code root}. More than {@link #MAX_CHECKPOINTS_READ} is refused as a whole and reading stops after
+     * {@link #MAX_REPORTED_ERRORS} errors, so a hostile body cannot make us read, report or queue without bound.
+     */
+    private static List<Checkpoint> readHistory(JsonFields parent, String name,
+            java.util.function.Function<JsonFields, java.util.Optional<Checkpoint>> reader, JsonFields root) {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        if (!parent.has(name)) {
+            return checkpoints;
+        }
+        for (JsonFields entry : parent.requiredObjectArray(name, 0, MAX_CHECKPOINTS_READ)) {
+            reader.apply(entry).ifPresent(checkpoints::add);
+            if (tooManyErrors(root)) {
+                break;
+            }
+        }
+        return checkpoints;
+    }
+
+    /** Enough to fix a payload; a thousand copies of the same mistake help nobody. */
+    private static boolean tooManyErrors(JsonFields fields) {
+        return !fields.isValid() && fields.errors().size() >= MAX_REPORTED_ERRORS;
+    }
+
+    private static Instant epochSeconds(JsonNode ts) {
+        if (!ts.canConvertToLong()) {
+            return null;
+        }
+        long seconds = ts.longValue();
+        return seconds >= Times.EARLIEST.getEpochSecond() && seconds < Times.LATEST.getEpochSecond()
+                ? Instant.ofEpochSecond(seconds) : null;
+    }
+
+    private static String truncateStatus(String status) {
+        return status.length() <= 64 ? status : status.substring(0, 64);
     }
 
     private static String trackingNumber(JsonFields fields, String name) {
@@ -244,32 +383,6 @@ public final class WebhookPayloads {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** The element of {@code array} with the newest readable {@code timeField}; bad elements are errors. */
-    private static JsonNode newest(JsonNode array, String timeField, JsonFields errors, String path) {
-        if (array.isMissingNode() || array.isNull()) {
-            return null;
-        }
-        if (!array.isArray()) {
-            errors.error(path, "must be an array");
-            return null;
-        }
-        JsonNode newest = null;
-        Instant newestAt = null;
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode element = array.get(i);
-            Instant at = parseTime(element.path(timeField).asText(null));
-            if (at == null) {
-                errors.error(path + "[" + i + "]." + timeField, "must be an ISO-8601 date-time");
-                continue;
-            }
-            if (newestAt == null || !at.isBefore(newestAt)) {
-                newest = element;
-                newestAt = at;
-            }
-        }
-        return newest;
     }
 
     private static java.util.Optional<String> firstText(JsonNode node, String field) {
