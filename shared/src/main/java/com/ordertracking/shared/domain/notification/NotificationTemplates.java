@@ -115,7 +115,7 @@ public final class NotificationTemplates {
             }
             case ShipmentUpdated -> {
                 ShipmentStatus before = event.previousShipment() == null ? null : event.previousShipment().status();
-                if (s != null && TROUBLE.contains(s.status()) && s.status() != before) {
+                if (s != null && s.status() != null && TROUBLE.contains(s.status()) && s.status() != before) {
                     String what = s.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
                     out.add(seller(SellerAlert.EXCEPTION,
                             "Shipment problem: order " + id + parcel(s) + " reports " + what + ". Check with the carrier.",
@@ -207,7 +207,7 @@ public final class NotificationTemplates {
                             + (all ? "\nThat was the last one. How did it go? Your rating helps: " + link
                                     + "\nSomething wrong? You can request a return within 30 days."
                                     : "\nFollow the rest of your order: " + link)));
-        } else if (TROUBLE.contains(p.status()) && p.status() != p.previousStatus()) {
+        } else if (p.status() != null && TROUBLE.contains(p.status())) {
             String what = p.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             out.add(seller(SellerAlert.EXCEPTION,
                     "Shipment problem: order " + id + " " + name.toLowerCase(Locale.ROOT) + parcel + " reports " + what
