@@ -92,10 +92,10 @@ class PublishOrderEventsIT {
         long compensatedVersion = order.version();
         order = change(records, order, order.withStatus(OrderStatus.DELIVERED, AT.plusSeconds(180)));
         order = change(records, order, order.withFeedback(new Feedback(5, "great", AT.plusSeconds(200))));
-        ReturnRequest request = new ReturnRequest("ret_1", "too small", null, AT, null, null, null);
+        ReturnRequest request = ReturnRequest.requested("ret_1", "too small", null, AT);
         order = change(records, order, order.withReturnRequest(request, OrderStatus.RETURN_REQUESTED, AT));
         order = change(records, order, order.withReturnRequest(request.decided(AT, null), OrderStatus.RETURN_APPROVED, AT));
-        order = change(records, order, order.withReturnRequest(request.decided(AT, null).received(AT),
+        order = change(records, order, order.withReturnRequest(request.decided(AT, null).received(AT, "seller"),
                 OrderStatus.RETURNED, AT));
         order = change(records, order, order.withRefund(new Refund(new BigDecimal("25.00"), sellerId, AT)));
 
@@ -144,7 +144,7 @@ class PublishOrderEventsIT {
         Order order = newOrder();
         Order bumped = new Order(order.orderId(), order.sellerId(), order.buyer(), order.items(),
                 order.shippingAddress(), order.currency(), order.discount(), order.totals(), order.status(),
-                order.version() + 1, order.createdAt(), AT.plusSeconds(5), null, null, null, null, null, null, List.of(), null);
+                order.version() + 1, order.createdAt(), AT.plusSeconds(5), null, null, null, null, null, null, List.of());
         Map<String, AttributeValue> before = item(order);
         orders.update(bumped, List.of());
         Map<String, AttributeValue> timeline = Map.of("pk", AttributeValue.fromS(TableKeys.orderPk(order.orderId())),

@@ -5,14 +5,13 @@ import com.ordertracking.shared.adapters.http.ApiHandler;
 import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.OrderViews;
+import com.ordertracking.shared.adapters.http.order.RequestBodies;
 import com.ordertracking.shared.adapters.http.IfMatch;
-import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.application.order.OrderLifecycleService.ReturnDecision;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code POST /orders/{orderId}/returns/{returnId}/reject}: reject the buyer's return request with an optional {@code {reason}} (→ RETURN_REJECTED). */
 public final class RejectReturnHandler extends ApiHandler {
@@ -36,20 +35,7 @@ public final class RejectReturnHandler extends ApiHandler {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String sellerId = request.seller().subject();
         Order order = orders.decideReturn(sellerId, request.pathParameter("orderId"),
-                request.pathParameter("returnId"), ReturnDecision.REJECT, reason(request), IfMatch.version(request));
+                request.pathParameter("returnId"), ReturnDecision.REJECT, RequestBodies.optionalReason(request), IfMatch.version(request));
         return ApiResponses.json(200, views.of(order), Map.of("etag", ApiResponses.etag(order.version())));
-    }
-
-    /** The optional body {@code {"reason": "..."}}, shown to the buyer. */
-    private static String reason(ApiRequest request) {
-        if (request.rawBody().length == 0) {
-            return null;
-        }
-        JsonFields body = JsonFields.root(request.jsonBody());
-        body.throwIfInvalid();
-        body.rejectUnknown(Set.of("reason"));
-        String reason = body.optionalText("reason", 500);
-        body.throwIfInvalid();
-        return reason;
     }
 }

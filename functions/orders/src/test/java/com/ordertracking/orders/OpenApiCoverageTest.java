@@ -44,7 +44,9 @@ class OpenApiCoverageTest {
             "POST /seller/webhooks", "GET /seller/webhooks", "GET /seller/webhooks/{webhookId}",
             "DELETE /seller/webhooks/{webhookId}", "GET /seller/webhooks/{webhookId}/deliveries",
             "POST /seller/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
-            "POST /seller/webhooks/{webhookId}/rotate-secret");
+            "POST /seller/webhooks/{webhookId}/rotate-secret",
+            "POST /me/orders/{orderId}/cancellation", "POST /orders/{orderId}/cancellation/approve",
+            "POST /orders/{orderId}/cancellation/reject", "POST /orders/{orderId}/refunds");
 
     @Test
     void every_template_route_is_in_openapi() throws IOException {

@@ -20,7 +20,7 @@ class TrackingPagePackagesTest {
         Order base = TrackingPageTest.inTransit(null);
         return new Order(base.orderId(), base.sellerId(), base.buyer(), base.items(), base.shippingAddress(),
                 base.currency(), null, base.totals(), status, 7, base.createdAt(), AT, base.shipment(), null, null, null,
-                null, null, List.of(), packages);
+                null, null, List.of(), null, List.of(), packages);
     }
 
     private static PackageSummary pkg(int number, String trackingNumber, ShipmentStatus status, Instant deliveredAt) {

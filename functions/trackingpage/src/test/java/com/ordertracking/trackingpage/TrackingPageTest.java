@@ -30,7 +30,7 @@ class TrackingPageTest {
                 OrderStatus.IN_TRANSIT, 5, PLACED, PLACED.plusSeconds(7200),
                 new Shipment("ups", "1Z999AA10123456784", ShipmentStatus.IN_TRANSIT, ETA, PLACED.plusSeconds(3600),
                         null, null, null, null, null),
-                null, null, null, null, delay, List.of(), null);
+                null, null, null, null, delay, List.of());
     }
 
     static List<TimelineEntry> timeline() {
@@ -113,7 +113,7 @@ class TrackingPageTest {
         Order order = inTransit(null);
         Order pending = new Order(order.orderId(), order.sellerId(), order.buyer(), order.items(),
                 order.shippingAddress(), order.currency(), null, order.totals(), OrderStatus.PROCESSED, 2, PLACED,
-                PLACED, null, null, null, null, null, null, List.of(), null);
+                PLACED, null, null, null, null, null, null, List.of());
 
         String page = TrackingPage.render(pending, List.of());
 
@@ -129,7 +129,7 @@ class TrackingPageTest {
                 new Address("n", "l", null, "<script>city</script>", null, null, "\"US'", null), order.currency(),
                 null, order.totals(), OrderStatus.SHIPPED, 2, PLACED, PLACED,
                 new Shipment("<i>carrier</i>", "1Z\"><script>", null, null, PLACED, null, null, null, null, null),
-                null, null, null, null, null, List.of(), null);
+                null, null, null, null, null, List.of());
 
         String page = TrackingPage.render(hostile, List.of());
 
@@ -161,7 +161,7 @@ class TrackingPageTest {
                 null, order.totals(), order.status(), order.version(), order.createdAt(), order.updatedAt(),
                 new Shipment("ups", "1Z999AA10123456784", ShipmentStatus.IN_TRANSIT, eta, PLACED, null, null, null,
                         null, null),
-                null, null, null, null, delay, List.of(), null);
+                null, null, null, null, delay, List.of());
     }
 
     @Test
@@ -232,7 +232,7 @@ class TrackingPageTest {
         Order order = inTransit(null);
         Order cancelled = new Order(order.orderId(), order.sellerId(), order.buyer(), order.items(),
                 order.shippingAddress(), order.currency(), null, order.totals(), OrderStatus.CANCELLED, 3, PLACED,
-                PLACED, null, null, null, null, null, null, List.of(), null);
+                PLACED, null, null, null, null, null, null, List.of());
 
         assertThat(TrackingPage.render(cancelled, List.of())).contains("<h2 id=\"status\">Cancelled</h2>")
                 .doesNotContain("class=\"progress\"");

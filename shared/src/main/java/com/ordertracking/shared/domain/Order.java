@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * An order as sellers and buyers see it. {@code version} increases by one with every stored change
  * and guards every write (optimistic locking); the API exposes it as the {@code ETag}.
- * {@code cancellation}, {@code refund}, {@code returnRequest}, {@code feedback} and {@code delay}
- * are null until they happen.
+ * {@code cancellation}, {@code refund}, {@code returnRequest}, {@code feedback}, {@code delay} and
+ * {@code cancellationRequest} are null until they happen; {@code refunds} lists every refund paid, partial or full.
  */
 public record Order(
         String orderId,
@@ -29,6 +29,8 @@ public record Order(
         Feedback feedback,
         Delay delay,
         List<Compensation> compensations,
+        CancellationRequest cancellationRequest,
+        List<PartialRefund> refunds,
         List<PackageSummary> packages) {
 
     public Order {
@@ -37,20 +39,42 @@ public record Order(
         items = List.copyOf(items);
         // Orders stored before compensations existed have none.
         compensations = compensations == null ? List.of() : List.copyOf(compensations);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
+    }
+
+    /** An order without cancellation request or refunds (as stored before they existed). */
+    public Order(String orderId, String sellerId, Buyer buyer, List<LineItem> items, Address shippingAddress,
+            String currency, Discount discount, Totals totals, OrderStatus status, long version, Instant createdAt,
+            Instant updatedAt, Shipment shipment, Cancellation cancellation, Refund refund, ReturnRequest returnRequest,
+            Feedback feedback, Delay delay, List<Compensation> compensations) {
+        this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
+                updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, null, List.of(),
+                List.of());
+    }
+
+    /** An order without packages (as stored before they existed, or not shipped yet). */
+    public Order(String orderId, String sellerId, Buyer buyer, List<LineItem> items, Address shippingAddress,
+            String currency, Discount discount, Totals totals, OrderStatus status, long version, Instant createdAt,
+            Instant updatedAt, Shipment shipment, Cancellation cancellation, Refund refund, ReturnRequest returnRequest,
+            Feedback feedback, Delay delay, List<Compensation> compensations, CancellationRequest cancellationRequest,
+            List<PartialRefund> refunds) {
+        this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
+                updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations,
+                cancellationRequest, refunds, List.of());
     }
 
     /** A new order, version 1, with nothing of its later life yet. */
     public static Order placed(String orderId, String sellerId, Buyer buyer, List<LineItem> items,
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), List.of());
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), null, List.of(), List.of());
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /**
@@ -63,13 +87,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /**
@@ -83,7 +107,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, packages);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -91,7 +115,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback, delay, compensations, packages);
+                refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -99,28 +123,28 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback, delay, compensations, packages);
+                returnRequest, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, packages);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback, delay, compensations, packages);
+                newFeedback, delay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
     public Order withDelay(Delay newDelay, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay,
-                compensations, packages);
+                compensations, cancellationRequest, refunds, packages);
     }
 
     /**
@@ -130,7 +154,7 @@ public record Order(
     public Order replacingDelay(Delay newDelay) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback,
-                newDelay, compensations, packages);
+                newDelay, compensations, cancellationRequest, refunds, packages);
     }
 
     /** A goodwill compensation offered to the buyer, one version later (the status is unchanged). */
@@ -139,7 +163,50 @@ public record Order(
         next.add(compensation);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, compensation.offeredAt(), shipment, cancellation, refund,
-                returnRequest, feedback, delay, next, packages);
+                returnRequest, feedback, delay, next, cancellationRequest, refunds, packages);
+    }
+
+    /** A buyer's cancellation request filed or decided, one version later (the status is unchanged). */
+    public Order withCancellationRequest(CancellationRequest request, Instant at) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, request, refunds, packages);
+    }
+
+    /**
+     * The same order, <em>same version</em>, with another cancellation request: folds a decision into a change
+     * already being made (an approval's cancellation, a shipping that rejects a pending request).
+     */
+    public Order replacingCancellationRequest(CancellationRequest request) {
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, request, refunds, packages);
+    }
+
+    /** One more refund of part of what was paid, one version later (the status is unchanged). */
+    public Order withPartialRefund(PartialRefund added) {
+        return withRefunds(added, version + 1, added.at());
+    }
+
+    /** The full refund (REFUNDED), recording the amount it paid back in {@code refunds} too (null: nothing left to pay). */
+    public Order withFullRefund(Refund newRefund, PartialRefund entry) {
+        Order refunded = withRefund(newRefund);
+        return entry == null ? refunded : refunded.withRefunds(entry, refunded.version, refunded.updatedAt);
+    }
+
+    private Order withRefunds(PartialRefund added, long newVersion, Instant at) {
+        List<PartialRefund> next = new java.util.ArrayList<>(refunds);
+        next.add(added);
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                status, newVersion, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay,
+                compensations, cancellationRequest, next, packages);
+    }
+
+    /** The sum of {@code refunds}, at the currency's scale (what was paid back so far). */
+    public java.math.BigDecimal refundedTotal() {
+        java.math.BigDecimal zero = totals == null || totals.total() == null ? java.math.BigDecimal.ZERO
+                : java.math.BigDecimal.ZERO.setScale(totals.total().scale());
+        return refunds.stream().map(PartialRefund::amount).reduce(zero, java.math.BigDecimal::add);
     }
 
     /**
@@ -154,7 +221,7 @@ public record Order(
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, newDelay,
-                compensations, newPackages);
+                compensations, cancellationRequest, refunds, newPackages);
     }
 
     /** Whether this order ships in packages (stored as their own items), as opposed to one embedded shipment. */

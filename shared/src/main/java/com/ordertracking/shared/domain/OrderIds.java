@@ -26,6 +26,11 @@ public final class OrderIds {
         return "ret_" + random();
     }
 
+    /** A refund's id: {@code rfd_} and 20 random characters. */
+    public static String nextRefundId() {
+        return "rfd_" + random();
+    }
+
     private static String random() {
         char[] id = new char[20];
         for (int i = 0; i < id.length; i++) {

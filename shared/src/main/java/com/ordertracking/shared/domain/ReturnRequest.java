@@ -16,7 +16,8 @@ public record ReturnRequest(
         Instant requestedAt,
         Instant decidedAt,
         String decisionNote,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String receivedBy) {
 
     /** How long after delivery a buyer may ask for a return. */
     public static final Duration WINDOW = Duration.ofDays(30);
@@ -29,10 +30,16 @@ public record ReturnRequest(
     }
 
     public ReturnRequest decided(Instant at, String note) {
-        return new ReturnRequest(returnId, reason, items, requestedAt, at, note, receivedAt);
+        return new ReturnRequest(returnId, reason, items, requestedAt, at, note, receivedAt, receivedBy);
     }
 
-    public ReturnRequest received(Instant at) {
-        return new ReturnRequest(returnId, reason, items, requestedAt, decidedAt, decisionNote, at);
+    /** Back with the seller, as {@code by} (the seller or a carrier slug) reported at {@code at}. */
+    public ReturnRequest received(Instant at, String by) {
+        return new ReturnRequest(returnId, reason, items, requestedAt, decidedAt, decisionNote, at, by);
+    }
+
+    /** A new request, not yet decided. */
+    public static ReturnRequest requested(String returnId, String reason, List<ReturnItem> items, Instant at) {
+        return new ReturnRequest(returnId, reason, items, at, null, null, null, null);
     }
 }

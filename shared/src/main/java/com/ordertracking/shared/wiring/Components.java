@@ -10,8 +10,10 @@ import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueu
 import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
+import com.ordertracking.shared.adapters.persistence.DynamoOrderCommands;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoPackageRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoReturnShipmentRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookDeliveryRepository;
@@ -19,20 +21,25 @@ import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhook
 import com.ordertracking.shared.application.notification.Notifier;
 import com.ordertracking.shared.application.notification.PreferencesService;
 import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.application.order.CancellationRequestService;
 import com.ordertracking.shared.application.order.CompensationService;
 import com.ordertracking.shared.application.order.CouponService;
 import com.ordertracking.shared.application.order.FulfilmentService;
+import com.ordertracking.shared.application.order.OrderCommands;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.application.order.PackageService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
+import com.ordertracking.shared.application.order.PartialRefundService;
+import com.ordertracking.shared.application.order.ReturnShipmentService;
 import com.ordertracking.shared.application.sellerwebhook.DeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
 import com.ordertracking.shared.application.sellerwebhook.WebhookRegistrationService;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.application.tracking.ParkedEvents;
+import com.ordertracking.shared.application.tracking.ReturnShipmentTracking;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.domain.OrderIds;
@@ -162,7 +169,22 @@ public final class Components {
     }
 
     public CompensationService compensations() {
-        return new CompensationService(orderRepository(), clock, CompensationService::newCode);
+        return new CompensationService(orderRepository(), orderCommands(), clock, CompensationService::newCode);
+    }
+
+    /** Buyer cancellation requests and the seller's decisions (issue 12). */
+    public CancellationRequestService cancellationRequests() {
+        return new CancellationRequestService(orderRepository(), orderCommands(), clock);
+    }
+
+    /** Partial refunds (issue 12). */
+    public PartialRefundService partialRefunds() {
+        return new PartialRefundService(orderRepository(), orderCommands(), clock);
+    }
+
+    /** Commands on an order under an {@code Idempotency-Key}: cheap to build (no client of its own). */
+    public OrderCommands orderCommands() {
+        return new DynamoOrderCommands(dynamoDb.get(), ordersTable(), clock, delayRules);
     }
 
     public PreferencesService preferences() {
@@ -177,7 +199,14 @@ public final class Components {
 
     public TrackingProcessor trackingProcessor() {
         return new TrackingProcessor(orderRepository(), packageRepository.get(), trackingRepository.get(), parkedEvents(),
-                clock, delayRules);
+                clock, delayRules, new ReturnShipmentTracking(orderRepository(), returnShipmentRepository(), returnShipmentRepository(),
+                        parkedEvents(), clock));
+    }
+
+    /** Attaching return shipments; releases parked tracking events where {@code TRACKING_EVENTS_QUEUE_URL} is set. */
+    public ReturnShipmentService returnShipments() {
+        Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
+        return new ReturnShipmentService(orderRepository(), returnShipmentRepository(), parked, clock);
     }
 
     public DelayMonitor delayMonitor() {
@@ -249,6 +278,10 @@ public final class Components {
 
     private PreferencesRepository preferencesRepository() {
         return new PreferencesRepository(dynamoDb.get(), ordersTable());
+    }
+
+    private DynamoReturnShipmentRepository returnShipmentRepository() {
+        return new DynamoReturnShipmentRepository(dynamoDb.get(), ordersTable(), clock, delayRules);
     }
 
     private TrackingQueue trackingQueue() {

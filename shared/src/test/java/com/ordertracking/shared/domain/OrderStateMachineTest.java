@@ -180,7 +180,7 @@ class OrderStateMachineTest {
         Instant created = Instant.parse("2025-01-01T00:00:00Z");
         Instant later = created.plusSeconds(60);
         Order order = new Order("ord_1", "seller-1", null, List.of(), null, "USD", null, null, PENDING, 1,
-                created, created, null, null, null, null, null, null, List.of(), null);
+                created, created, null, null, null, null, null, null, List.of());
         // WHEN it is processed
         Order processed = order.withStatus(PROCESSED, later);
         // THEN status, version and updatedAt move on; createdAt stays

@@ -11,12 +11,14 @@ import com.ordertracking.shared.adapters.messaging.TrackingQueue;
 import com.ordertracking.shared.adapters.persistence.DynamoCouponRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoPackageRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoReturnShipmentRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.application.order.FulfilmentService;
 import com.ordertracking.shared.application.order.OrderRepository.SellerListing;
 import com.ordertracking.shared.application.order.OrderService;
 import com.ordertracking.shared.application.order.ShipRequest;
 import com.ordertracking.shared.application.tracking.ParkedEvents;
+import com.ordertracking.shared.application.tracking.ReturnShipmentTracking;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.domain.OrderIds;
 import com.ordertracking.shared.domain.ShipmentStatus;
@@ -39,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in DynamoDB capacity units (ReturnConsumedCapacity=INDEXES on every call, {@link CapacityMeter}), printed as
  * {@code [storage-cost]} lines. Run it on two commits to compare:
  * {@code ./mvnw -B -ntp -q -pl system-tests -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=none -Dit.test=StorageCostIT}.
- * (Before issue 11 the constructors of FulfilmentService and TrackingProcessor took no package repository; the
- * figures of that commit were taken with them.) Capacity units are deterministic (item sizes and index layout, not timings), so the write-unit targets of
+ * (Before issue 11 the constructors of FulfilmentService and TrackingProcessor took no package repository, and
+ * before the return shipments no ReturnShipmentTracking; the "before" figures were taken with those signatures.) Capacity units are deterministic (item sizes and index layout, not timings), so the write-unit targets of
  * issue 11 are asserted.
  */
 @ExtendWith(LocalCloudExtension.class)
@@ -66,7 +68,10 @@ class StorageCostIT {
                 cloud.functionEnvironment("ShipOrderFunction").get("TRACKING_EVENTS_QUEUE_URL")));
         DynamoPackageRepository packages = new DynamoPackageRepository(metered.client(), table, DelayRules.DEFAULT);
         this.fulfilment = new FulfilmentService(orders, packages, Optional.of(parked), clock);
-        this.processor = new TrackingProcessor(orders, packages, tracking, parked, clock, DelayRules.DEFAULT);
+        DynamoReturnShipmentRepository returns = new DynamoReturnShipmentRepository(metered.client(), table, clock,
+                DelayRules.DEFAULT);
+        this.processor = new TrackingProcessor(orders, packages, tracking, parked, clock, DelayRules.DEFAULT,
+                new ReturnShipmentTracking(orders, returns, returns, parked, clock));
     }
 
     @Test

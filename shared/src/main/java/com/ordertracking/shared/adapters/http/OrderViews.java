@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * An order as the seller and buyer APIs return it: the order itself plus {@code trackingPageUrl},
  * the public tracking page link the buyer also gets by SMS and email (same base URL and secret;
- * handlers build it from {@code Components.trackingLinks()}), and its {@code packages}, each with the carrier's
- * tracking URL and, where the handler read the package items, the latest checkpoint.
+ * handlers build it from {@code Components.trackingLinks()}), {@code refundedTotal} (the sum of the order's
+ * {@code refunds}), and its {@code packages}, each with the carrier's tracking URL and, where the handler read the
+ * package items, the latest checkpoint.
  */
 public final class OrderViews {
     private final TrackingLinks links;
@@ -43,7 +44,7 @@ public final class OrderViews {
                 ? order.packages().stream().map(summary -> view(summary, byId.get(summary.packageId()),
                         order.packages().size())).toList()
                 : embedded(order.shipment(), order.delay());
-        return new OrderView(order, links.link(order.orderId()), packages);
+        return new OrderView(order, links.link(order.orderId()), order.refundedTotal(), packages);
     }
 
     private static PackageView view(PackageSummary summary, OrderPackage pkg, int count) {
@@ -68,7 +69,7 @@ public final class OrderViews {
     }
 
     public record OrderView(@JsonUnwrapped @JsonIgnoreProperties("packages") Order order, String trackingPageUrl,
-            List<PackageView> packages) {
+            java.math.BigDecimal refundedTotal, List<PackageView> packages) {
     }
 
     /**

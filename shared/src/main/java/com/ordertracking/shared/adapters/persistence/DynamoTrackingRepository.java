@@ -63,7 +63,9 @@ public final class DynamoTrackingRepository implements TrackingRepository {
             return Optional.empty();
         }
         AttributeValue packageId = item.get("packageId");
-        return Optional.of(new Registration(item.get("orderId").s(), packageId == null ? null : packageId.s()));
+        AttributeValue returnId = item.get(DynamoReturnShipmentRepository.RETURN_ID);
+        return Optional.of(new Registration(item.get("orderId").s(), packageId == null ? null : packageId.s(),
+                returnId == null ? null : returnId.s()));
     }
 
     @Override
@@ -167,7 +169,7 @@ public final class DynamoTrackingRepository implements TrackingRepository {
         return clock.instant().plus(RETENTION).getEpochSecond();
     }
 
-    private static WriteCost cost(ConsumedCapacity capacity) {
+    static WriteCost cost(ConsumedCapacity capacity) {
         Map<String, Double> indexes = new java.util.LinkedHashMap<>();
         if (capacity.hasGlobalSecondaryIndexes()) {
             capacity.globalSecondaryIndexes().forEach((name, units) -> indexes.put(name, units.capacityUnits()));

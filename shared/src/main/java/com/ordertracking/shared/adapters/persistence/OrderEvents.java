@@ -4,14 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ordertracking.shared.domain.CancellationRequest;
 import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.DestinationTimeZones;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.PackageSummary;
+import com.ordertracking.shared.domain.PartialRefund;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
+import com.ordertracking.shared.domain.event.OrderEvent.CancellationRequestInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.CompensationInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.DelayInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.OrderSummary;
@@ -90,9 +93,26 @@ public final class OrderEvents {
                 || !oldReturn.returnId().equals(newReturn.returnId()))) {
             events.add(event(OrderEventType.ReturnUpdated, after, null, null, null, null, newReturn, null));
         }
-        if (before.refund() == null && after.refund() != null) {
+        PartialRefund paid = newRefund(before, after);
+        if (paid != null) {
             events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
-                    new RefundInfo(after.refund().amount(), after.currency(), after.refund().at())));
+                    new RefundInfo(paid.amount(), after.currency(), paid.at(), paid.refundId(), paid.kind().name(),
+                            after.refundedTotal(), after.totals().total(), paid.returnless(), paid.reason())));
+        } else if (before.refund() == null && after.refund() != null && after.refund().amount().signum() > 0) {
+            // A full refund not recorded in refunds (written by Order.withRefund alone): still money paid back.
+            events.add(event(OrderEventType.RefundIssued, after, null, null, null, null, null,
+                    new RefundInfo(after.refund().amount(), after.currency(), after.refund().at(), null,
+                            PartialRefund.Kind.FULL.name(), after.refund().amount(), after.totals().total(), null, null)));
+        }
+        CancellationRequest request = after.cancellationRequest();
+        if (request != null && (before.cancellationRequest() == null
+                || before.cancellationRequest().state() != request.state())) {
+            events.add(new OrderEvent(OrderEvent.SCHEMA_VERSION,
+                    OrderEvent.eventId(after.orderId(), after.version(), OrderEventType.CancellationRequestUpdated),
+                    OrderEventType.CancellationRequestUpdated, after.updatedAt(), after.orderId(), after.version(),
+                    after.sellerId(), after.buyer().id(), after.status(), null, null, shipment(after.shipment()), null,
+                    null, null, null, null, timeZone(after), new CancellationRequestInfo(request.state().name(),
+                            request.reason(), request.decidedBy(), request.decisionReason()), null));
         }
         PackageInfo changed = null;
         for (PackageInfo pkg : changedPackages(before, after)) {
@@ -144,14 +164,15 @@ public final class OrderEvents {
                 OrderEvent.eventId(order.orderId(), order.version(), OrderEventType.PackageUpdated, pkg.packageId()),
                 base.eventType(), base.occurredAt(), base.orderId(), base.orderVersion(), base.sellerId(), base.buyerId(),
                 base.status(), base.previousStatus(), base.order(), base.shipment(), base.previousShipment(), base.delay(),
-                base.returnRequest(), base.refund(), base.compensation(), base.destinationTimeZone(), pkg);
+                base.returnRequest(), base.refund(), base.compensation(), base.destinationTimeZone(),
+                base.cancellationRequest(), pkg);
     }
 
     private static OrderEvent withPackage(OrderEvent e, PackageInfo pkg) {
         return new OrderEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.occurredAt(), e.orderId(),
                 e.orderVersion(), e.sellerId(), e.buyerId(), e.status(), e.previousStatus(), e.order(), e.shipment(),
                 e.previousShipment(), e.delay(), e.returnRequest(), e.refund(), e.compensation(),
-                e.destinationTimeZone(), pkg);
+                e.destinationTimeZone(), e.cancellationRequest(), pkg);
     }
 
     /**
@@ -165,6 +186,21 @@ public final class OrderEvents {
         for (Compensation c : after.compensations()) {
             if (!known.contains(c.couponCode())) {
                 added = c;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * The refund {@code after} gained (its id is not in {@code before}), or null: each refund is its own write, so
+     * one order version carries at most one new refund. A full refund of nothing left to pay adds none.
+     */
+    private static PartialRefund newRefund(Order before, Order after) {
+        Set<String> known = before.refunds().stream().map(PartialRefund::refundId).collect(Collectors.toSet());
+        PartialRefund added = null;
+        for (PartialRefund refund : after.refunds()) {
+            if (!known.contains(refund.refundId())) {
+                added = refund;
             }
         }
         return added;
@@ -188,8 +224,11 @@ public final class OrderEvents {
         return new OrderEvent(OrderEvent.SCHEMA_VERSION, OrderEvent.eventId(order.orderId(), order.version(), type),
                 type, order.updatedAt(), order.orderId(), order.version(), order.sellerId(), order.buyer().id(),
                 order.status(), previousStatus, summary, shipment(order.shipment()), previousShipment, delay,
-                returnInfo, refund, compensation,
-                DestinationTimeZones.of(order.shippingAddress()).map(ZoneId::getId).orElse(null), null);
+                returnInfo, refund, compensation, timeZone(order), null, null);
+    }
+
+    private static String timeZone(Order order) {
+        return DestinationTimeZones.of(order.shippingAddress()).map(ZoneId::getId).orElse(null);
     }
 
     static ShipmentInfo shipment(Shipment shipment) {
@@ -215,6 +254,7 @@ public final class OrderEvents {
         } else {
             state = ReturnState.REQUESTED;
         }
-        return new ReturnInfo(request.returnId(), state, request.reason(), request.decisionNote());
+        return new ReturnInfo(request.returnId(), state, request.reason(), request.decisionNote(),
+                state == ReturnState.RECEIVED ? request.receivedBy() : null);
     }
 }

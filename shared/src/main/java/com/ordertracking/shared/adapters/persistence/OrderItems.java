@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class OrderItems {
     private static final Set<String> STORAGE_ATTRIBUTES = Set.of(PK, SK, TableKeys.ENTITY, EXPIRES_AT,
             TableKeys.SELLER_PK, TableKeys.SELLER_SK, TableKeys.SELLER_STATUS_PK, TableKeys.SELLER_STATUS_SK,
-            TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.DUE_PK, TableKeys.DUE_SK);
+            TableKeys.BUYER_PK, TableKeys.BUYER_SK, TableKeys.DUE_PK, TableKeys.DUE_SK, TableKeys.REFUNDED_TOTAL, TableKeys.REFUND_IDS);
     /** The {@code entity} attribute of order items. */
     public static final String ORDER_ENTITY = "Order";
 
@@ -43,6 +43,12 @@ public final class OrderItems {
         item.put(TableKeys.SELLER_STATUS_SK, AttributeValue.fromS(created));
         item.put(TableKeys.BUYER_PK, AttributeValue.fromS(TableKeys.buyerPk(order.buyer().id())));
         item.put(TableKeys.BUYER_SK, AttributeValue.fromS(created));
+        // A number (not a money string): the counter a partial refund's condition compares (DynamoOrderCommands).
+        item.put(TableKeys.REFUNDED_TOTAL, AttributeValue.fromN(order.refundedTotal().toPlainString()));
+        if (!order.refunds().isEmpty()) { // a string set cannot be empty
+            item.put(TableKeys.REFUND_IDS, AttributeValue.fromSs(order.refunds().stream()
+                    .map(com.ordertracking.shared.domain.PartialRefund::refundId).toList()));
+        }
         delayRules.dueAt(order).ifPresent(due -> {
             item.put(TableKeys.DUE_PK, AttributeValue.fromS(TableKeys.duePk(TableKeys.dueShard(order.orderId()))));
             item.put(TableKeys.DUE_SK, AttributeValue.fromS(TableKeys.dueSortKey(due, order.orderId())));

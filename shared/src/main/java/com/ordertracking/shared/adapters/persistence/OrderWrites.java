@@ -72,11 +72,7 @@ final class OrderWrites {
     boolean compensate(Order order, List<TimelineEntry> newEntries, Coupon coupon) {
         List<TransactWriteItem> writes = orderWrites(order, newEntries);
         int couponIndex = writes.size();
-        writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(DynamoCouponRepository.couponItem(coupon))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build());
+        writes.add(couponPut(coupon));
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(writes));
             return true;
@@ -86,6 +82,15 @@ final class OrderWrites {
             }
             throw versionConflictOr(order, e);
         }
+    }
+
+    /** A new coupon, on condition that the seller has no coupon with its code yet. */
+    TransactWriteItem couponPut(Coupon coupon) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(DynamoCouponRepository.couponItem(coupon))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
     }
 
     /** The order put (conditional on the version it was computed from) and its new timeline entries. */
@@ -101,7 +106,7 @@ final class OrderWrites {
         return writes;
     }
 
-    private static RuntimeException versionConflictOr(Order order, TransactionCanceledException e) {
+    static RuntimeException versionConflictOr(Order order, TransactionCanceledException e) {
         if (TransactionFailures.conditionFailed(e, 0) || TransactionFailures.conflictsWithAnotherTransaction(e)) {
             return new VersionConflictException(order.orderId(), order.version() - 1);
         }

@@ -40,6 +40,10 @@ public final class TableKeys {
     public static final int DUE_SHARDS = 4;
 
     public static final String ORDER_SK = "ORDER";
+    /** On order items: the sum of {@code refunds} as a number, the exact counter refunds are conditional on. */
+    public static final String REFUNDED_TOTAL = "refundedTotal";
+    /** On order items: the ids of {@code refunds} as a string set, so a refund's condition can refuse a repeat. */
+    public static final String REFUND_IDS = "refundIds";
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
     private TableKeys() {

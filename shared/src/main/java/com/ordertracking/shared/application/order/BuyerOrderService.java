@@ -96,7 +96,7 @@ public final class BuyerOrderService {
                     + deliveredAt + "; returns are accepted for " + ReturnRequest.WINDOW.toDays()
                     + " days after delivery, until " + windowEnd + ". Please contact the seller");
         }
-        ReturnRequest request = new ReturnRequest(returnIds.get(), reason, items, now, null, null, null);
+        ReturnRequest request = ReturnRequest.requested(returnIds.get(), reason, items, now);
         Order changed = order.withReturnRequest(request, OrderStatus.RETURN_REQUESTED, now);
         access.update(changed, OptionalLong.empty(), List.of(TimelineEntry.statusChanged("return-v" + changed.version(), now,
                 OrderStatus.RETURN_REQUESTED, "Buyer requested a return: " + reason, BUYER)));

@@ -36,12 +36,16 @@ public final class CompensationService {
     private final Clock clock;
     private final Supplier<String> codes;
     private final OrderAccess access;
+    private final OrderCommands commands;
+    private final CommandKeys keys;
 
-    public CompensationService(OrderRepository orders, Clock clock, Supplier<String> codes) {
+    public CompensationService(OrderRepository orders, OrderCommands commands, Clock clock, Supplier<String> codes) {
         this.orders = orders;
+        this.commands = commands;
         this.clock = clock;
         this.codes = codes;
         this.access = new OrderAccess(orders);
+        this.keys = new CommandKeys(commands, clock);
     }
 
     /** {@code SORRY-} and 8 random characters (31^8 ≈ 8.5·10^11 codes; a taken one is drawn again). */
@@ -58,8 +62,22 @@ public final class CompensationService {
             Instant validUntil) {
     }
 
-    /** Exactly one of {@code percentOff} and {@code amountOff} (validated by the caller's adapter). */
-    public Offered offer(String sellerId, String orderId, BigDecimal percentOff, BigDecimal requestedAmountOff) {
+    /** An offer made now, or the one an earlier request with the same {@code Idempotency-Key} made. */
+    public record Outcome(Offered offered, boolean replayed) {
+    }
+
+    /**
+     * Exactly one of {@code percentOff} and {@code amountOff} (validated by the caller's adapter);
+     * {@code idempotencyKey} (optional) makes a retry answer with the coupon offered the first time.
+     */
+    public Outcome offer(String sellerId, String orderId, BigDecimal percentOff, BigDecimal requestedAmountOff,
+            String idempotencyKey) {
+        OrderCommands.Claim claim = keys.claim(sellerId, idempotencyKey, "compensation", orderId,
+                plain(percentOff) + "|" + plain(requestedAmountOff));
+        java.util.Optional<String> earlier = keys.earlierResult(claim);
+        if (earlier.isPresent()) {
+            return new Outcome(offered(sellerId, orderId, earlier.get()), true);
+        }
         Order order = access.sellers(sellerId, orderId);
         Currency currency = Currency.getInstance(order.currency());
         if (requestedAmountOff != null && !Money.fitsMinorUnit(requestedAmountOff, currency)) {
@@ -84,10 +102,13 @@ public final class CompensationService {
             TimelineEntry note = TimelineEntry.note("compensation-" + code, now, order.status(),
                     "Goodwill coupon " + code + " sent", "seller");
             try {
-                if (orders.compensate(compensated, List.of(note), coupon)) {
-                    return new Offered(orderId, code, percentOff, amountOff, amountCurrency, validUntil);
+                if (claim == null ? orders.compensate(compensated, List.of(note), coupon)
+                        : commands.compensate(compensated, List.of(note), coupon, claim)) {
+                    return new Outcome(new Offered(orderId, code, percentOff, amountOff, amountCurrency, validUntil), false);
                 }
                 // The code is taken (a one in 10^11 draw): draw another.
+            } catch (OrderCommands.KeyClaimed e) {
+                return new Outcome(offered(sellerId, orderId, keys.claimedResult(claim)), true); // a concurrent retry won
             } catch (VersionConflictException e) {
                 // A tracking update or the monitor wrote first: compensate the current order.
                 order = access.sellers(sellerId, orderId);
@@ -99,4 +120,15 @@ public final class CompensationService {
         }
     }
 
+    /** The compensation with this coupon code, as offered. */
+    private Offered offered(String sellerId, String orderId, String code) {
+        Compensation c = access.sellers(sellerId, orderId).compensations().stream()
+                .filter(candidate -> candidate.couponCode().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Compensation " + code + " of " + orderId + " is missing"));
+        return new Offered(orderId, c.couponCode(), c.percentOff(), c.amountOff(), c.currency(), c.validUntil());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
 }

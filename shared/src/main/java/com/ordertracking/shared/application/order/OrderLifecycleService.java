@@ -13,7 +13,11 @@ import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStateMachine;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Pricing;
+import com.ordertracking.shared.domain.OrderIds;
+import com.ordertracking.shared.domain.PartialRefund;
 import com.ordertracking.shared.domain.Refund;
+import com.ordertracking.shared.domain.RefundRules;
+import com.ordertracking.shared.domain.ReturnReceipt;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -102,7 +106,10 @@ public final class OrderLifecycleService {
         return cancelled;
     }
 
-    /** Refunds once, after a cancellation or a received return. */
+    /**
+     * Refunds once, after a cancellation or a received return: the total (or the returned items' share) less
+     * what partial refunds already paid back; the order becomes REFUNDED.
+     */
     public Order refund(String sellerId, String orderId, OptionalLong expectedVersion) {
         Order order = access.sellers(sellerId, orderId);
         if (order.refund() != null) {
@@ -115,8 +122,11 @@ public final class OrderLifecycleService {
         }
         OrderAccess.requireVersion(order, expectedVersion);
         Instant now = now();
-        BigDecimal amount = refundAmount(order);
-        Order refunded = order.withRefund(new Refund(amount, sellerId, now));
+        // Partial refunds paid before count against it: the refunds never sum above the total.
+        BigDecimal amount = refundAmount(order).min(RefundRules.remaining(order));
+        PartialRefund entry = amount.signum() == 0 ? null : new PartialRefund(OrderIds.nextRefundId(),
+                PartialRefund.Kind.FULL, amount, null, "Order refunded", false, sellerId, now);
+        Order refunded = order.withFullRefund(new Refund(amount, sellerId, now), entry);
         access.update(refunded, expectedVersion, List.of(TimelineEntry.statusChanged("refunded-v" + refunded.version(), now,
                 OrderStatus.REFUNDED, "Refunded " + amount.toPlainString() + " " + order.currency(), SELLER)));
         return refunded;
@@ -134,16 +144,16 @@ public final class OrderLifecycleService {
         }
         OrderAccess.requireVersion(order, expectedVersion);
         Instant now = now();
-        Order changed = switch (decision) {
-            case APPROVE -> order.withReturnRequest(request.decided(now, note), OrderStatus.RETURN_APPROVED, now);
-            case REJECT -> order.withReturnRequest(request.decided(now, note), OrderStatus.RETURN_REJECTED, now);
-            case RECEIVE -> order.withReturnRequest(request.received(now), OrderStatus.RETURNED, now);
-        };
-        String description = switch (decision) {
-            case APPROVE -> "Return approved";
-            case REJECT -> "Return rejected" + (note == null ? "" : ": " + note);
-            case RECEIVE -> "Returned parcel received";
-        };
+        if (decision == ReturnDecision.RECEIVE) {
+            // The same transition a return shipment's delivery scan makes (ReturnShipmentTracking).
+            ReturnReceipt.Received received = ReturnReceipt.receive(order, now, SELLER, "Returned parcel received");
+            access.update(received.order(), expectedVersion, List.of(received.entry()));
+            return received.order();
+        }
+        Order changed = order.withReturnRequest(request.decided(now, note),
+                decision == ReturnDecision.APPROVE ? OrderStatus.RETURN_APPROVED : OrderStatus.RETURN_REJECTED, now);
+        String description = decision == ReturnDecision.APPROVE ? "Return approved"
+                : "Return rejected" + (note == null ? "" : ": " + note);
         access.update(changed, expectedVersion, List.of(TimelineEntry.statusChanged(
                 decision.name().toLowerCase(java.util.Locale.ROOT) + "-v" + changed.version(), now, changed.status(), description, SELLER)));
         return changed;
@@ -158,18 +168,9 @@ public final class OrderLifecycleService {
         if (order.status() != OrderStatus.RETURNED || returned == null || returned.items() == null) {
             return order.totals().total();
         }
-        Currency currency = Currency.getInstance(order.currency());
-        Map<String, LineItem> lines = order.items().stream().collect(Collectors.toMap(LineItem::sku, Function.identity()));
-        Money goods = returned.items().stream()
-                .map(item -> new Money(lines.get(item.sku()).unitPrice(), currency).times(item.quantity()))
-                .reduce(Money.zero(currency), Money::plus);
-        BigDecimal subtotal = order.totals().subtotal();
-        if (subtotal.signum() == 0) {
-            return BigDecimal.ZERO.setScale(order.totals().total().scale());
-        }
-        Money discountShare = new Money(order.totals().discount().multiply(goods.amount())
-                .divide(subtotal, 10, Money.ROUNDING), currency);
-        return goods.minus(discountShare).amount();
+        Map<String, Integer> units = returned.items().stream()
+                .collect(Collectors.toMap(ReturnRequest.ReturnItem::sku, ReturnRequest.ReturnItem::quantity, Integer::sum));
+        return RefundRules.priceOf(order, units);
     }
 
     private Pricing.Priced reprice(Order order, List<Pricing.LineRequest> lines) {

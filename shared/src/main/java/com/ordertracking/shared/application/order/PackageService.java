@@ -4,6 +4,7 @@ import com.ordertracking.shared.application.ConflictException;
 import com.ordertracking.shared.application.InvalidRequestException;
 import com.ordertracking.shared.application.NotFoundException;
 import com.ordertracking.shared.application.UnprocessableException;
+import com.ordertracking.shared.domain.CancellationRequest;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderPackage;
 import com.ordertracking.shared.domain.OrderStatus;
@@ -85,7 +86,8 @@ public final class PackageService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OrderPackage pkg = OrderPackage.shipped(orderId, order.packages().size() + 1, items, request.carrier(),
                 request.trackingNumber(), request.estimatedDelivery(), now, idempotencyKey);
-        Order shipped = OrderFulfilment.withNewPackage(order, pkg, now);
+        // Shipping answers a buyer's pending cancellation request: rejected, in this same conditional write.
+        Order shipped = OrderFulfilment.withNewPackage(CancellationRequest.rejectedByShipping(order, now), pkg, now);
         String description = "Package " + pkg.number() + " shipped with " + request.carrier() + ", tracking number "
                 + request.trackingNumber();
         // The first package keeps the entry id of a whole-order shipping ("shipped"): one entry per package.

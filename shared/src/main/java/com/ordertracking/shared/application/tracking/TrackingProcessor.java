@@ -4,8 +4,8 @@ import com.ordertracking.shared.application.Backoff;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.PackageRepository;
 import com.ordertracking.shared.application.order.PackageRepository.TrackingWrite;
-import com.ordertracking.shared.application.tracking.TrackingRepository.Registration;
 import com.ordertracking.shared.application.tracking.TrackingRepository.ApplyResult;
+import com.ordertracking.shared.application.tracking.TrackingRepository.Registration;
 import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderPackage;
@@ -41,17 +41,19 @@ public final class TrackingProcessor {
     private final ParkedEvents parked;
     private final Clock clock;
     private final DelayRules delayRules;
+    private final ReturnShipmentTracking returnShipments;
 
     private final PackageRepository packages;
 
     public TrackingProcessor(OrderRepository orders, PackageRepository packages, TrackingRepository tracking,
-            ParkedEvents parked, Clock clock, DelayRules delayRules) {
+            ParkedEvents parked, Clock clock, DelayRules delayRules, ReturnShipmentTracking returnShipments) {
         this.orders = orders;
         this.packages = packages;
         this.tracking = tracking;
         this.parked = parked;
         this.clock = clock;
         this.delayRules = delayRules;
+        this.returnShipments = returnShipments;
     }
 
     /** What happened to an event. */
@@ -71,6 +73,10 @@ public final class TrackingProcessor {
         requireComplete(event);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<Registration> registration = tracking.registration(event.carrier(), event.trackingNumber());
+            if (registration.isPresent() && registration.get().returnId() != null) {
+                // The dispatch point for returns: a return shipment's scans are applied apart from order shipments.
+                return returnShipments.process(event, registration.get().orderId(), registration.get().returnId());
+            }
             if (registration.isEmpty()) {
                 if (tracking.park(event) == TrackingRepository.ParkResult.PARKED) {
                     return new Outcome.Parked();
@@ -79,9 +85,10 @@ public final class TrackingProcessor {
             }
             // The dispatch point: what the number tracks decides how the event is applied.
             Optional<Outcome> outcome = switch (registration.get()) {
-                case Registration(String orderId, String packageId) when packageId != null ->
+                case Registration(String orderId, String packageId, String ignored) when packageId != null ->
                         applyToPackage(orderId, packageId, event);
-                case Registration(String orderId, String ignored) -> applyToEmbeddedShipment(orderId, event);
+                case Registration(String orderId, String noPackage, String ignored) ->
+                        applyToEmbeddedShipment(orderId, event);
             };
             if (outcome.isPresent()) {
                 if (outcome.get() instanceof Outcome.Applied) {

@@ -12,8 +12,9 @@ import java.time.Instant;
  * {@code order} (OrderCreated), {@code previousStatus} (OrderStatusChanged), {@code shipment}
  * (whenever the order has one), {@code previousShipment} (ShipmentUpdated), {@code delay}
  * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued),
- * {@code compensation} (CompensationOffered), {@code pkg} (PackageUpdated; also on the other events of a change
- * caused by one package of an order shipped in several, so texts can name it).
+ * {@code compensation} (CompensationOffered), {@code cancellationRequest} (CancellationRequestUpdated),
+ * {@code pkg} (PackageUpdated; also on the other events of a change caused by one package of an order shipped in
+ * several, so texts can name it).
  * No buyer contact data travels in events: the notifier reads preferences itself.
  * {@code destinationTimeZone} is the IANA zone of the shipping address (no address detail), so that texts
  * for the buyer show local dates; absent when the destination's zone is unknown (texts then say UTC).
@@ -40,9 +41,31 @@ public record OrderEvent(
         RefundInfo refund,
         CompensationInfo compensation,
         String destinationTimeZone,
+        CancellationRequestInfo cancellationRequest,
         PackageInfo pkg) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** An event without a cancellation request section (every type but CancellationRequestUpdated). */
+    public OrderEvent(int schemaVersion, String eventId, OrderEventType eventType, Instant occurredAt, String orderId,
+            long orderVersion, String sellerId, String buyerId, OrderStatus status, OrderStatus previousStatus,
+            OrderSummary order, ShipmentInfo shipment, ShipmentInfo previousShipment, DelayInfo delay,
+            ReturnInfo returnRequest, RefundInfo refund, CompensationInfo compensation, String destinationTimeZone) {
+        this(schemaVersion, eventId, eventType, occurredAt, orderId, orderVersion, sellerId, buyerId, status,
+                previousStatus, order, shipment, previousShipment, delay, returnRequest, refund, compensation,
+                destinationTimeZone, null, null);
+    }
+
+    /** An event without a package section (every event of an order shipped in one package). */
+    public OrderEvent(int schemaVersion, String eventId, OrderEventType eventType, Instant occurredAt, String orderId,
+            long orderVersion, String sellerId, String buyerId, OrderStatus status, OrderStatus previousStatus,
+            OrderSummary order, ShipmentInfo shipment, ShipmentInfo previousShipment, DelayInfo delay,
+            ReturnInfo returnRequest, RefundInfo refund, CompensationInfo compensation, String destinationTimeZone,
+            CancellationRequestInfo cancellationRequest) {
+        this(schemaVersion, eventId, eventType, occurredAt, orderId, orderVersion, sellerId, buyerId, status,
+                previousStatus, order, shipment, previousShipment, delay, returnRequest, refund, compensation,
+                destinationTimeZone, cancellationRequest, null);
+    }
 
     public static String eventId(String orderId, long version, OrderEventType type) {
         return orderId + ":v" + version + ":" + type.name();
@@ -76,13 +99,30 @@ public record OrderEvent(
     public record DelayInfo(Delay.Reason reason, Instant detectedAt, Instant expectedBy) {
     }
 
-    /** Where a buyer's return stands. */
-    public record ReturnInfo(String returnId, ReturnState state, String reason, String decisionNote) {
+    /**
+     * Where a buyer's return stands; {@code receivedBy} (RECEIVED only) is {@code seller} when the seller marked
+     * it received, or the carrier slug whose delivery scan of the return shipment did.
+     */
+    public record ReturnInfo(String returnId, ReturnState state, String reason, String decisionNote, String receivedBy) {
     }
 
     public enum ReturnState { REQUESTED, APPROVED, REJECTED, RECEIVED }
 
-    public record RefundInfo(BigDecimal amount, String currency, Instant at) {
+    /**
+     * One refund paid: {@code kind} PARTIAL ({@code POST /orders/{id}/refunds}) or FULL (the refund of a cancelled
+     * or returned order); {@code refundedTotal} is the order's sum of refunds after it, {@code orderTotal} what was
+     * paid (spending net of refunds = orderTotal − refundedTotal).
+     */
+    public record RefundInfo(BigDecimal amount, String currency, Instant at, String refundId, String kind,
+            BigDecimal refundedTotal, BigDecimal orderTotal, Boolean returnless, String reason) {
+
+        public RefundInfo(BigDecimal amount, String currency, Instant at) {
+            this(amount, currency, at, null, null, null, null, null, null);
+        }
+    }
+
+    /** A buyer's cancellation request: filed (PENDING), APPROVED or REJECTED ({@code decidedBy} seller or system). */
+    public record CancellationRequestInfo(String state, String reason, String decidedBy, String decisionReason) {
     }
 
     /** A seller's goodwill coupon for the buyer: {@code percentOff} or {@code amountOff} (in {@code currency}). */

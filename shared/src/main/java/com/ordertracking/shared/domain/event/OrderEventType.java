@@ -9,6 +9,8 @@ public enum OrderEventType {
     ReturnUpdated,
     RefundIssued,
     CompensationOffered,
+    /** A buyer's cancellation request was filed, approved or rejected (by the seller, or by shipping). */
+    CancellationRequestUpdated,
     /** A package of an order shipped in several packages was shipped or changed status (issue 11). */
     PackageUpdated
 }

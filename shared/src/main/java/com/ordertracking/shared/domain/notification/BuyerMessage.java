@@ -13,5 +13,7 @@ public enum BuyerMessage {
     CANCELLED,
     RETURN_UPDATED,
     REFUND_ISSUED,
-    COMPENSATION_OFFERED
+    COMPENSATION_OFFERED,
+    /** The buyer's cancellation request was rejected (an approval is the CANCELLED message). */
+    CANCELLATION_DECLINED
 }

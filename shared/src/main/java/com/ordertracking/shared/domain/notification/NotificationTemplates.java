@@ -5,6 +5,7 @@ import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.event.OrderEvent.ShipmentInfo;
 import com.ordertracking.shared.domain.event.OrderEvent;
+import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
 import com.ordertracking.shared.domain.notification.Notification.Audience;
 import com.ordertracking.shared.domain.tracking.CarrierNames;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
@@ -137,6 +138,16 @@ public final class NotificationTemplates {
                     };
                     out.add(buyer(BuyerMessage.RETURN_UPDATED, fit(text),
                             "Your return: " + ret.state().name().toLowerCase(Locale.ROOT), text));
+                    // The seller hears of a return the carrier delivered (nobody pressed "receive").
+                    if (ret.state() == ReturnState.RECEIVED && ret.receivedBy() != null && !"seller".equals(ret.receivedBy())) {
+                        out.add(seller(SellerAlert.RETURN_DELIVERED,
+                                "Return delivered: order " + id + " is back with you (" + CarrierNames.displayName(
+                                        ret.receivedBy()) + "). Check it and refund the buyer.",
+                                "Return delivered: order " + id,
+                                "The return " + ret.returnId() + " of order " + id + " was delivered to you by "
+                                        + CarrierNames.displayName(ret.receivedBy()) + "; the order is now RETURNED."
+                                        + "\nPlease check the items and issue the refund."));
+                    }
                 }
             }
             case RefundIssued -> {
@@ -148,6 +159,26 @@ public final class NotificationTemplates {
                         "Your refund was issued",
                         "We issued your refund" + amount + " for order " + id
                                 + ".\nDepending on your bank it can take 5-10 business days to appear."));
+            }
+            case CancellationRequestUpdated -> {
+                var request = event.cancellationRequest();
+                if (request != null && "PENDING".equals(request.state())) {
+                    out.add(seller(SellerAlert.CANCELLATION_REQUEST,
+                            "Order " + id + ": the buyer asks to cancel (" + request.reason() + "). Approve or reject before shipping.",
+                            "Cancellation request: order " + id,
+                            "The buyer of order " + id + " asks to cancel it: " + request.reason()
+                                    + ".\nApprove (POST /orders/" + id + "/cancellation/approve) or reject it"
+                                    + " (/cancellation/reject) before you ship; shipping rejects it automatically."));
+                } else if (request != null && "REJECTED".equals(request.state())) {
+                    String why = "system".equals(request.decidedBy())
+                            ? "it had already shipped. You can request a return once it arrives"
+                            : "the seller declined" + (request.decisionReason() == null ? "" : ": " + request.decisionReason())
+                                    + ". It ships as planned";
+                    String text = "Order " + id + " could not be cancelled: " + why + ".";
+                    out.add(buyer(BuyerMessage.CANCELLATION_DECLINED, fit(text), "Your cancellation request",
+                            text + "\nTrack your order: " + link));
+                }
+                // APPROVED: the order's move to CANCELLED is the buyer's one message (OrderStatusChanged).
             }
             case CompensationOffered -> {
                 var c = event.compensation();

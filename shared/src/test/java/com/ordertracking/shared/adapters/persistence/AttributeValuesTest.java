@@ -148,7 +148,7 @@ class AttributeValuesTest {
                 new Discount(null, "Sale", new BigDecimal("10"), null, new BigDecimal("2.50")),
                 new Totals(new BigDecimal("25.00"), new BigDecimal("2.50"), new BigDecimal("4.99"),
                         new BigDecimal("27.49")),
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), null);
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of());
         // WHEN stored as an attribute map and read back
         Map<String, AttributeValue> item = AttributeValues.fromObject(Json.tree(order));
         Order back = Json.convert(AttributeValues.toObject(item), Order.class);

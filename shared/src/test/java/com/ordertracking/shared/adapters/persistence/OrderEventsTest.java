@@ -102,7 +102,7 @@ class OrderEventsTest {
         Order feedback = delivered.withFeedback(new Feedback(5, "great", AT));
         Order bare = new Order(PENDING.orderId(), PENDING.sellerId(), PENDING.buyer(), PENDING.items(),
                 PENDING.shippingAddress(), PENDING.currency(), null, PENDING.totals(), PENDING.status(), 2,
-                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, List.of(), null);
+                PENDING.createdAt(), AT.plusSeconds(1), null, null, null, null, null, null, List.of());
 
         assertThat(OrderEvents.between(delivered, feedback)).isEmpty();
         assertThat(OrderEvents.between(PENDING, bare)).isEmpty();
@@ -158,10 +158,10 @@ class OrderEventsTest {
     @Test
     void returns_and_refunds_are_their_own_events_next_to_the_status_change() {
         Order delivered = shipped().withStatus(OrderStatus.DELIVERED, AT);
-        ReturnRequest request = new ReturnRequest("ret_1", "too small", null, AT, null, null, null);
+        ReturnRequest request = ReturnRequest.requested("ret_1", "too small", null, AT);
         Order requested = delivered.withReturnRequest(request, OrderStatus.RETURN_REQUESTED, AT);
         Order approved = requested.withReturnRequest(request.decided(AT, null), OrderStatus.RETURN_APPROVED, AT);
-        Order received = approved.withReturnRequest(request.decided(AT, null).received(AT), OrderStatus.RETURNED, AT);
+        Order received = approved.withReturnRequest(request.decided(AT, null).received(AT, "seller"), OrderStatus.RETURNED, AT);
         Order refunded = received.withRefund(new Refund(new BigDecimal("25.00"), "seller-1", AT));
 
         List<OrderEvent> events = OrderEvents.between(delivered, requested);

@@ -37,26 +37,26 @@ class NotificationTemplatesTest {
                 null, new OrderSummary("USD", new BigDecimal("1234.50"), 12, AT), SHIPMENT,
                 new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), ShipmentStatus.IN_TRANSIT, null, AT, AT, null),
                 new DelayInfo(Delay.Reason.NO_CARRIER_UPDATE, AT, AT.plusSeconds(86_400 * 3)),
-                new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null),
+                new ReturnInfo("ret_1", ReturnState.APPROVED, "too small", null, null),
                 new RefundInfo(new BigDecimal("1234.50"), "USD", AT),
                 new CompensationInfo("coupon", "SORRY-ABCDEFGH", null, new BigDecimal("1234.50"), "USD",
                         Instant.parse("2027-02-21T12:00:00Z"), AT),
-                null, null); // the destination's zone unknown: the longest texts, dates labelled "(UTC)"
+                null); // the destination's zone unknown: the longest texts, dates labelled "(UTC)"
     }
 
     static OrderEvent shippedTo(String zone, Instant eta) {
         OrderEvent e = event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED);
         return new OrderEvent(1, e.eventId(), e.eventType(), AT, ORDER, 3, "seller-1", "buyer-1", e.status(), null,
                 null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(), null, eta, AT, null, null), null, null,
-                null, null, null, zone, null);
+                null, null, null, zone);
     }
 
     static Stream<OrderEvent> notifiable() {
         OrderEvent exception = event(OrderEventType.ShipmentUpdated, OrderStatus.IN_TRANSIT);
         exception = new OrderEvent(1, exception.eventId(), exception.eventType(), AT, ORDER, 3, "seller-1", "buyer-1",
                 OrderStatus.IN_TRANSIT, null, null, new ShipmentInfo("fedex", SHIPMENT.trackingNumber(),
-                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null, null, null);
-        return Stream.of(event(OrderEventType.OrderCreated, OrderStatus.PENDING),
+                ShipmentStatus.EXCEPTION, null, AT, AT, null), exception.previousShipment(), null, null, null, null, null);
+        return Stream.of(event(OrderEventType.OrderCreated, OrderStatus.PENDING), returnReceived("dhl"),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.SHIPPED),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.OUT_FOR_DELIVERY),
                 event(OrderEventType.OrderStatusChanged, OrderStatus.DELIVERED),
@@ -66,6 +66,25 @@ class NotificationTemplatesTest {
                 event(OrderEventType.RefundIssued, OrderStatus.REFUNDED),
                 event(OrderEventType.CompensationOffered, OrderStatus.DELIVERED),
                 exception);
+    }
+
+    /** ReturnUpdated RECEIVED, received by {@code by} ({@code seller} or a carrier slug). */
+    static OrderEvent returnReceived(String by) {
+        OrderEvent e = event(OrderEventType.ReturnUpdated, OrderStatus.RETURNED);
+        return new OrderEvent(1, e.eventId(), e.eventType(), AT, ORDER, 3, "seller-1", "buyer-1", OrderStatus.RETURNED,
+                null, null, SHIPMENT, null, null, new ReturnInfo("ret_0123456789abcdefghjk", ReturnState.RECEIVED,
+                        "too small", null, by), null, null, null);
+    }
+
+    @Test
+    void the_seller_is_alerted_of_a_return_the_carrier_delivered_not_of_one_it_received_itself() {
+        List<Notification> byCarrier = TEMPLATES.render(returnReceived("ups"));
+        List<Notification> bySeller = TEMPLATES.render(returnReceived("seller"));
+
+        assertThat(byCarrier).extracting(Notification::kind).containsExactly("RETURN_UPDATED", "RETURN_DELIVERED");
+        assertThat(byCarrier.get(1).audience()).isEqualTo(Notification.Audience.SELLER);
+        assertThat(byCarrier.get(1).sms()).contains(ORDER, "UPS");
+        assertThat(bySeller).extracting(Notification::kind).containsExactly("RETURN_UPDATED");
     }
 
     @ParameterizedTest
@@ -133,7 +152,7 @@ class NotificationTemplatesTest {
         OrderEvent percent = new OrderEvent(1, amount.eventId(), amount.eventType(), AT, ORDER, 3, "seller-1",
                 "buyer-1", OrderStatus.IN_TRANSIT, null, null, SHIPMENT, null, null, null, null,
                 new CompensationInfo("coupon", "SORRY-23456789", new BigDecimal("15.0"), null, null,
-                        Instant.parse("2027-02-21T12:00:00Z"), AT), null, null);
+                        Instant.parse("2027-02-21T12:00:00Z"), AT), null);
 
         List<Notification> byAmount = TEMPLATES.render(amount);
         Notification byPercent = TEMPLATES.render(percent).getFirst();

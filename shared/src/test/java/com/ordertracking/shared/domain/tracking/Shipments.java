@@ -27,7 +27,7 @@ final class Shipments {
                 new Address("Ana", "1 Main St", null, "Springfield", "IL", "62701", "US", null),
                 "USD", null, new Totals(ten, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), ten),
                 OrderStatus.SHIPPED, 3, SHIPPED_AT, SHIPPED_AT,
-                Shipment.registered("ups", "1Z999", Instant.parse("2026-11-25T18:00:00Z"), SHIPPED_AT), null, null, null, null, null, List.of(), null);
+                Shipment.registered("ups", "1Z999", Instant.parse("2026-11-25T18:00:00Z"), SHIPPED_AT), null, null, null, null, null, List.of());
     }
 
     static TrackingEvent event(String id, ShipmentStatus status, String at) {

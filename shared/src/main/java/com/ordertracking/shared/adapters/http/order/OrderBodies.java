@@ -5,6 +5,7 @@ import com.ordertracking.shared.adapters.http.JsonFields;
 import com.ordertracking.shared.application.order.NewCoupon;
 import com.ordertracking.shared.application.order.NewOrder;
 import com.ordertracking.shared.application.order.OrderEdit;
+import com.ordertracking.shared.application.order.ReturnShipmentService;
 import com.ordertracking.shared.application.order.ShipRequest;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
 import com.ordertracking.shared.domain.Address;
@@ -12,10 +13,12 @@ import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.Compensation;
 import com.ordertracking.shared.domain.Pricing.DiscountRequest;
 import com.ordertracking.shared.domain.Pricing.LineRequest;
+import com.ordertracking.shared.domain.tracking.TrackingNumbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,10 +68,44 @@ public final class OrderBodies {
     /** {@code POST /orders/{orderId}/ship}: the carrier must be one {@code config} knows. */
     public static ShipRequest ship(JsonNode body, TrackingConfig config) {
         JsonFields fields = open(body, SHIP_FIELDS);
-        PackageBodies.CarrierAndNumber target = PackageBodies.carrierAndNumber(fields, config, true);
+        String carrier = carrier(fields, config);
+        String trackingNumber = trackingNumber(fields);
         Instant eta = fields.optionalTime("estimatedDelivery");
         fields.throwIfInvalid();
-        return new ShipRequest(target.carrier(), target.trackingNumber(), eta);
+        return new ShipRequest(carrier, trackingNumber, eta);
+    }
+
+    /** {@code POST /orders/{orderId}/returns/{returnId}/shipment} (and the buyer's): {@code {carrier, trackingNumber}}. */
+    public static ReturnShipmentService.Parcel returnShipment(JsonNode body, TrackingConfig config) {
+        JsonFields fields = open(body, Set.of("carrier", "trackingNumber"));
+        String carrier = carrier(fields, config);
+        String trackingNumber = trackingNumber(fields);
+        fields.throwIfInvalid();
+        return new ReturnShipmentService.Parcel(carrier, trackingNumber);
+    }
+
+    /** A carrier slug {@code config} knows, lower-cased. */
+    private static String carrier(JsonFields fields, TrackingConfig config) {
+        String carrier = fields.requiredText("carrier", 32);
+        if (carrier != null) {
+            carrier = carrier.toLowerCase(Locale.ROOT);
+            if (!config.knows(carrier)) {
+                fields.error("carrier", "must be one of " + String.join(", ", config.carriers().stream().sorted().toList()));
+            }
+        }
+        return carrier;
+    }
+
+    /** A tracking number, normalized ({@link TrackingNumbers}). */
+    private static String trackingNumber(JsonFields fields) {
+        String trackingNumber = fields.requiredText("trackingNumber", 80);
+        if (trackingNumber != null) {
+            trackingNumber = TrackingNumbers.normalize(trackingNumber);
+            if (!TrackingNumbers.isValid(trackingNumber)) {
+                fields.error("trackingNumber", "must be 4 to 64 letters, digits or dashes");
+            }
+        }
+        return trackingNumber;
     }
 
     /** {@code POST /orders/{orderId}/cancel {reason}}. */
