@@ -16,8 +16,7 @@ public enum WebhookEventType {
     RETURN_UPDATED("order.return_updated", "ReturnUpdated"),
     REFUND_ISSUED("order.refund_issued", "RefundIssued"),
     COMPENSATION_OFFERED("order.compensation_offered", "CompensationOffered"),
-    CANCELLATION_REQUEST_UPDATED("order.cancellation_request_updated", "CancellationRequestUpdated"),
-    PACKAGE_UPDATED("order.package_updated", "PackageUpdated");
+    CANCELLATION_REQUEST_UPDATED("order.cancellation_request_updated", "CancellationRequestUpdated");
 
     /** In a subscription: every event type, including those added later. */
     public static final String ALL = "*";
