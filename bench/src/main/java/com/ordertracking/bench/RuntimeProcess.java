@@ -89,7 +89,9 @@ final class RuntimeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port)));
+        // --verbose: the console shows functions' INFO lines only then, and the harness counts "tracking event
+        // applied" lines from stdout (the default console shows invocations, warnings and errors only).
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port), "--verbose"));
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
         var runtime = new RuntimeProcess(process, URI.create("http://127.0.0.1:" + port), log);
         HttpClient http = HttpClient.newHttpClient();

@@ -14,6 +14,8 @@ import com.ordertracking.shared.adapters.persistence.DynamoOrderCommands;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoPackageRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoReturnShipmentRepository;
+import com.ordertracking.shared.adapters.persistence.SpendingLedger;
+import com.ordertracking.shared.application.spending.SpendingService;
 import com.ordertracking.shared.adapters.persistence.DynamoTrackingRepository;
 import com.ordertracking.shared.adapters.persistence.PreferencesRepository;
 import com.ordertracking.shared.adapters.persistence.sellerwebhook.DynamoWebhookDeliveryRepository;
@@ -162,6 +164,10 @@ public final class Components {
 
     public BuyerOrderService buyerOrders() {
         return new BuyerOrderService(orderRepository(), clock, OrderIds::nextReturnId);
+    }
+
+    public SpendingService spending() {
+        return new SpendingService(new SpendingLedger(dynamoDb.get(), ordersTable()));
     }
 
     public CouponService couponService() {

@@ -1,11 +1,15 @@
 package com.ordertracking.local.cloud;
 
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 
 /** ElasticMQ (SQS-compatible) in this JVM on a loopback port. */
 final class EmbeddedSqs implements AutoCloseable {
+    private static final FiniteDuration STOP_WAIT = FiniteDuration.apply(2, TimeUnit.SECONDS);
     private final SQSRestServer server;
     private final int port;
 
@@ -33,8 +37,19 @@ final class EmbeddedSqs implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /**
+     * Stops accepting at once, then waits at most {@link #STOP_WAIT} for ElasticMQ to finish: its graceful stop
+     * waits for requests in flight, and a long poll (20 s) abandoned by a stopped consumer would hold shutdown
+     * (Ctrl-C) that long. The actor system finishes terminating in the background.
+     */
     @Override
     public void close() {
-        server.stopAndWait();
+        try {
+            Await.result(server.stopAndGetFuture().apply(), STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Timed out waiting for abandoned long polls, or already stopped: nothing left to wait for.
+        }
     }
 }

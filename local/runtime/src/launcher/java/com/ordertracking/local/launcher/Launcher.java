@@ -30,6 +30,8 @@ public final class Launcher {
     /** The first JDK that warns about sun.misc.Unsafe memory access, and the option that allows it quietly. */
     private static final int QUIET_UNSAFE_FROM = 24;
     private static final String UNSAFE_OPTION = "--sun-misc-unsafe-memory-access";
+    /** How long a stopping runtime may take before it is killed (it needs ~2-5 s, see docs/operations.md). */
+    private static final int STOP_GRACE_SECONDS = 10;
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)");
 
     private Launcher() {
@@ -87,9 +89,14 @@ public final class Launcher {
             public void run() {
                 child.destroy();
                 try {
-                    child.waitFor(15, TimeUnit.SECONDS);
+                    // The runtime's own shutdown takes a few seconds; a child that hangs must not outlive us.
+                    if (!child.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                        child.destroyForcibly();
+                        child.waitFor(2, TimeUnit.SECONDS);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    child.destroyForcibly();
                 }
             }
         }, "stop-runtime"));

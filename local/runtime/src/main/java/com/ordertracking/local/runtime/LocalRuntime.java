@@ -15,6 +15,7 @@ import com.ordertracking.local.cloud.template.TemplateModel;
 import com.ordertracking.local.runtime.api.HttpApiGateway;
 import com.ordertracking.local.runtime.api.Route;
 import com.ordertracking.local.runtime.auth.LocalJwtAuthorizer;
+import com.ordertracking.local.runtime.invoke.ExecutionSlots;
 import com.ordertracking.local.runtime.invoke.FunctionConfig;
 import com.ordertracking.local.runtime.invoke.FunctionInstance;
 import com.ordertracking.local.runtime.invoke.HandlerInvoker;
@@ -132,10 +133,11 @@ public final class LocalRuntime implements AutoCloseable {
             TemplateModel model = cloud.model();
             String region = cloud.awsEnvironment().getOrDefault("AWS_REGION", "us-east-1");
             Map<String, FunctionInstance> functions = new LinkedHashMap<>();
+            ExecutionSlots slots = ExecutionSlots.fromSystemProperties();
             for (FunctionSpec function : model.functions()) {
                 functions.put(function.logicalId(), new FunctionInstance(new FunctionConfig(function.logicalId(),
                         function.handler(), cloud.functionEnvironment(function.logicalId()),
-                        Duration.ofSeconds(function.timeout()), function.memorySize(), region)));
+                        Duration.ofSeconds(function.timeout()), function.memorySize(), region), slots));
             }
             LocalJwtAuthorizer authorizer = new LocalJwtAuthorizer(jwtConfig(model));
 

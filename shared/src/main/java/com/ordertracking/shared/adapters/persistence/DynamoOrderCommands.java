@@ -6,6 +6,7 @@ import static com.ordertracking.shared.adapters.persistence.TableKeys.REFUNDED_T
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.Backoff;
 import com.ordertracking.shared.application.order.OrderCommands;
 import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
@@ -25,11 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@link OrderCommands} on the orders table. The key's claim is the {@code IDEMPOTENCY#<owner>#<key>} item of
  * {@code POST /orders} (same key space, same 24 h TTL) with the command's {@code result}; it is put in the
- * command's transaction on condition that no live claim exists. A refund is one UpdateItem of the order that
+ * command's transaction on condition that no live claim exists. A refund is one UpdateItem of the order (in one
+ * transaction with the buyer's spending entry, SpendingLedger.refund) that
  * appends to {@code refunds}, adds to the numeric {@code refundedTotal} on condition that the stored total stays
  * within the order total — exact like the coupon counters — and bumps {@code version}, so writes computed from an
  * earlier read of the order fail their version condition and re-read; its NOTE and claim follow it.
@@ -38,13 +41,17 @@ public final class DynamoOrderCommands implements OrderCommands {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Clock clock;
+    private static final int MAX_ATTEMPTS = 12;
+
     private final OrderWrites writes;
+    private final SpendingLedger spending;
 
     public DynamoOrderCommands(DynamoDbClient dynamoDb, String tableName, Clock clock, DelayRules delayRules) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.clock = clock;
         this.writes = new OrderWrites(dynamoDb, tableName, delayRules);
+        this.spending = new SpendingLedger(dynamoDb, tableName);
     }
 
     @Override
@@ -116,25 +123,43 @@ public final class DynamoOrderCommands implements OrderCommands {
                     ? " AND (attribute_not_exists(refunds) OR size(refunds) = :count)"
                     : " AND size(refunds) = :count");
         }
-        try {
-            dynamoDb.updateItem(u -> u.tableName(tableName)
-                    .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
-                    .updateExpression("SET refunds = list_append(if_not_exists(refunds, :none), :added),"
-                            + " #total = if_not_exists(#total, :zero) + :amount, version = version + :one,"
-                            + " updatedAt = :at ADD #ids :ids")
-                    .conditionExpression(condition.toString())
-                    .expressionAttributeNames(Map.of("#total", REFUNDED_TOTAL, "#ids", TableKeys.REFUND_IDS))
-                    .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = e.hasItem() ? e.item() : dynamoDb.getItem(g -> g.tableName(tableName)
-                    .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
-                    .consistentRead(true)).item();
-            AttributeValue ids = stored == null ? null : stored.get(TableKeys.REFUND_IDS);
-            if (ids != null && ids.ss().contains(refund.refundId())) {
-                throw new KeyClaimed();
+        // One transaction with the buyer's spending entry (docs/data-model.md#spending): the order update's
+        // conditions guard both, so a refund is counted in the entry exactly when it is stored.
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                        .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
+                        .updateExpression("SET refunds = list_append(if_not_exists(refunds, :none), :added),"
+                                + " #total = if_not_exists(#total, :zero) + :amount, version = version + :one,"
+                                + " updatedAt = :at ADD #ids :ids")
+                        .conditionExpression(condition.toString())
+                        .expressionAttributeNames(Map.of("#total", REFUNDED_TOTAL, "#ids", TableKeys.REFUND_IDS))
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()).build(),
+                spending.refund(order, refund.amount()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (TransactionFailures.conditionFailed(e, 0)) {
+                    Map<String, AttributeValue> old = e.cancellationReasons().getFirst().item();
+                    Map<String, AttributeValue> stored = old != null && !old.isEmpty() ? old
+                            : dynamoDb.getItem(g -> g.tableName(tableName)
+                                    .key(OrderItems.key(TableKeys.orderPk(order.orderId()), TableKeys.ORDER_SK))
+                                    .consistentRead(true)).item();
+                    AttributeValue ids = stored == null ? null : stored.get(TableKeys.REFUND_IDS);
+                    if (ids != null && ids.ss().contains(refund.refundId())) {
+                        throw new KeyClaimed();
+                    }
+                    throw new RefundRefused();
+                }
+                // Concurrent refunds of one order collide as transactions: each retry re-checks the conditions.
+                if (!TransactionFailures.conflictsWithAnotherTransaction(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                Backoff.pause(attempt);
             }
-            throw new RefundRefused();
         }
     }
 

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Creating an order in one transaction: the order, its first timeline entry, the idempotency claim and
- * the coupon's counters; a claim already taken is answered with the earlier order (a replay).
+ * Creating an order in one transaction: the order, the buyer's spending entry, its first timeline entry,
+ * the idempotency claim and the coupon's counters; a claim already taken is answered with the earlier order (a replay).
  */
 final class OrderCreation {
     private static final int MAX_ATTEMPTS = 12;
@@ -57,6 +57,7 @@ final class OrderCreation {
                 .item(OrderItems.orderItem(order, delayRules))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build()).build());
+        writes.add(writesOfOrders.spendingEntry(order));
         writes.add(writesOfOrders.putEntry(order.orderId(), TimelineEntry.statusChanged("created",
                 order.createdAt(), order.status(), "Order placed", "seller")));
         int claimAt = -1;

@@ -27,11 +27,13 @@ final class OrderWrites {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final DelayRules delayRules;
+    private final SpendingLedger spending;
 
     OrderWrites(DynamoDbClient dynamoDb, String tableName, DelayRules delayRules) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.delayRules = delayRules;
+        this.spending = new SpendingLedger(dynamoDb, tableName);
     }
 
     void update(Order order, List<TimelineEntry> newEntries) {
@@ -93,7 +95,10 @@ final class OrderWrites {
                 .build()).build();
     }
 
-    /** The order put (conditional on the version it was computed from) and its new timeline entries. */
+    /**
+     * The order put (conditional on the version it was computed from), the buyer's spending entry for this
+     * version (docs/data-model.md#spending) and the new timeline entries.
+     */
     List<TransactWriteItem> orderWrites(Order order, List<TimelineEntry> newEntries) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder()
@@ -102,6 +107,7 @@ final class OrderWrites {
                 .conditionExpression("version = :expected")
                 .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(order.version() - 1))))
                 .build()).build());
+        writes.add(spending.put(order));
         newEntries.forEach(entry -> writes.add(putEntry(order.orderId(), entry)));
         return writes;
     }
@@ -111,6 +117,11 @@ final class OrderWrites {
             return new VersionConflictException(order.orderId(), order.version() - 1);
         }
         return e;
+    }
+
+    /** The buyer's spending entry for this version of the order (no condition: the order's put guards it). */
+    TransactWriteItem spendingEntry(Order order) {
+        return spending.put(order);
     }
 
     /** A timeline entry; the condition makes re-appending the same entry a failed (not a doubled) write. */

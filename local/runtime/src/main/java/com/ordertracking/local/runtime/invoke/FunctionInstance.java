@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * One deployed function: resolves the handler class and method up front (fail fast on a bad template), then keeps
  * warm handler instances. Like Lambda, an instance serves one invocation at a time and is reused afterwards; only
  * when invocations overlap is another instance constructed (Lambda's scale-out), so handlers with per-invocation
- * fields stay safe. A timed-out instance is discarded, as Lambda discards the execution environment.
+ * fields stay safe. A timed-out instance is discarded, as Lambda discards the execution environment. Invocations of
+ * all functions of a runtime share {@link ExecutionSlots}: one waits for a slot before its timeout clock starts.
  *
  * <p>Constructors run inside {@link FunctionEnvironment#with} so handlers see their own environment variables; so do
  * invocations (handlers may read configuration lazily).
@@ -67,6 +68,8 @@ public final class FunctionInstance implements HandlerInvoker {
     private final Map<String, String> environment;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger instancesCreated = new AtomicInteger();
+    private final AtomicInteger timeouts = new AtomicInteger();
+    private final ExecutionSlots slots;
 
     /** How the handler is called, decided once from the handler string and class. */
     private sealed interface Dispatch {
@@ -76,11 +79,17 @@ public final class FunctionInstance implements HandlerInvoker {
     }
 
     public FunctionInstance(FunctionConfig config) {
-        this(config, Thread.currentThread().getContextClassLoader());
+        this(config, ExecutionSlots.unbounded());
     }
 
-    public FunctionInstance(FunctionConfig config, ClassLoader classLoader) {
+    /** {@code slots}: shared by every function of one runtime (see {@link ExecutionSlots}). */
+    public FunctionInstance(FunctionConfig config, ExecutionSlots slots) {
+        this(config, Thread.currentThread().getContextClassLoader(), slots);
+    }
+
+    public FunctionInstance(FunctionConfig config, ClassLoader classLoader, ExecutionSlots slots) {
         this.config = config;
+        this.slots = slots;
         LocalLambdaLogger.installAsRuntimeLogger();
         String[] parts = config.handler().split("::", 2);
         String methodName = parts.length == 2 ? parts[1] : "handleRequest";
@@ -133,6 +142,11 @@ public final class FunctionInstance implements HandlerInvoker {
         return instancesCreated.get();
     }
 
+    /** Invocations that hit the function timeout so far (each one's handler instance was discarded). */
+    public int timeouts() {
+        return timeouts.get();
+    }
+
     @Override
     public Object invoke(Object event, String trigger) {
         String requestId = UUID.randomUUID().toString();
@@ -150,27 +164,52 @@ public final class FunctionInstance implements HandlerInvoker {
 
     private Object invokeWithTimeout(Object event, String requestId) {
         Object input = coerce(event);
-        Object handler = acquire();
-        LocalContext context = LocalContext.create(config, requestId);
-        CompletableFuture<Object> result = new CompletableFuture<>();
-        // A separate thread lets us give up after the timeout like Lambda does, without killing the caller.
-        Future<?> worker = WORKERS.submit(() -> {
-            Thread.currentThread().setName("fn-" + config.name() + "-" + requestId);
-            try {
-                result.complete(FunctionEnvironment.with(environment, () ->
-                        ((LocalLambdaLogger) context.logger()).activeDuring(() -> call(handler, input, context))));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            } finally {
-                Thread.interrupted(); // a timed-out run's interrupt must not leak into the pooled thread's next task
-            }
-        });
         try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FunctionInvocationException(config.name(), "Interrupted", "invocation interrupted", e, false);
+        }
+        LocalContext context = LocalContext.create(config, requestId);
+        CompletableFuture<Object> constructed = new CompletableFuture<>();
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        Future<?> worker;
+        try {
+            // A separate thread lets us give up after the timeout like Lambda does, without killing the caller. The
+            // handler is built there too: a cold constructor's class initialisation stays off the caller's virtual
+            // thread. The slot is released when the worker really ends, so a timed-out invocation still finishing
+            // counts against the bound.
+            worker = WORKERS.submit(() -> {
+                Thread.currentThread().setName("fn-" + config.name() + "-" + requestId);
+                try {
+                    Object handler = acquire();
+                    constructed.complete(handler);
+                    result.complete(FunctionEnvironment.with(environment, () ->
+                            ((LocalLambdaLogger) context.logger()).activeDuring(() -> call(handler, input, context))));
+                } catch (Throwable t) {
+                    constructed.completeExceptionally(t);
+                    result.completeExceptionally(t);
+                } finally {
+                    Thread.interrupted(); // a timed-out run's interrupt must not leak into the pooled thread's next task
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+        Object handler = awaitInit(constructed, worker);
+        try {
+            // The timeout covers the handler call only: on Lambda, init has its own budget.
             Object output = result.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
             idle.offerFirst(handler);
             return output;
         } catch (TimeoutException e) {
-            worker.cancel(true); // interrupts it; the instance is not returned to the pool: its state is unknown
+            timeouts.incrementAndGet();
+            // Interrupting it is the closest we get to Lambda stopping the environment: the SDK gives up at its next
+            // step (a request already on the wire still completes, as it would against AWS). The instance is not
+            // reused (its state is unknown), and its pooled thread takes no other work until the old call returns.
+            worker.cancel(true);
             throw new FunctionInvocationException(config.name(), "Sandbox.Timedout",
                     "Task timed out after %.2f seconds".formatted(config.timeout().toMillis() / 1000.0), null, true);
         } catch (ExecutionException e) {
@@ -178,6 +217,24 @@ public final class FunctionInstance implements HandlerInvoker {
             Throwable cause = unwrap(e.getCause());
             throw new FunctionInvocationException(config.name(), cause.getClass().getName(),
                     String.valueOf(cause.getMessage()), cause, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.cancel(true);
+            throw new FunctionInvocationException(config.name(), "Interrupted", "invocation interrupted", e, false);
+        }
+    }
+
+    /** Waits for the handler instance (warm: at once; cold: its constructor); init errors surface as they are. */
+    private Object awaitInit(CompletableFuture<Object> constructed, Future<?> worker) {
+        try {
+            return constructed.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FunctionInvocationException init) {
+                throw init;
+            }
+            Throwable cause = unwrap(e.getCause());
+            throw new FunctionInvocationException(config.name(), "Runtime.InitError",
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.cancel(true);

@@ -23,13 +23,13 @@ public record SqsEventSourceConfig(String functionName, String queueUrl, String 
                                    int waitTimeSeconds, String awsRegion, int maximumConcurrency) {
 
     /**
-     * Concurrent consumers when the template sets no MaximumConcurrency: one, so a mapping the template does not
-     * scale runs its batches in order. Mappings that declare {@code ScalingConfig.MaximumConcurrency} scale out to
-     * it. (Not Lambda's default of five: locally, the first concurrent invocations of a cold function have been
-     * seen to time out together, and a notifier timed out after sending is retried and sends again; see
-     * bench/report-notes.md. Until that is understood, only mappings that ask for concurrency get it.)
+     * Concurrent consumers when the template sets no MaximumConcurrency: five, the number of pollers Lambda starts
+     * an SQS mapping with (it then adds more as the backlog grows; locally five is enough to overlap the embedded
+     * stack's work and keeps a laptop responsive). Mappings that declare {@code ScalingConfig.MaximumConcurrency}
+     * scale to that. Cold concurrent batches no longer time out: invocations wait for an execution slot before their
+     * timeout starts (see {@code ExecutionSlots} and docs/operations.md).
      */
-    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 1;
+    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 5;
 
     public SqsEventSourceConfig {
         Objects.requireNonNull(functionName, "functionName");

@@ -2,13 +2,17 @@ package com.ordertracking.local.runtime.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.ordertracking.local.runtime.testfn.EchoHttpHandler;
+import com.ordertracking.local.runtime.testfn.GateHandler;
 import com.ordertracking.local.runtime.testfn.RecordInputHandler;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +83,47 @@ class FunctionInstanceTest {
         assertThatThrownBy(() -> slow.invoke("sleep", "test"))
                 .isInstanceOfSatisfying(FunctionInvocationException.class, e -> assertThat(e.timedOut()).isTrue())
                 .hasMessageContaining("Task timed out after 0.20 seconds");
+    }
+
+    @Test
+    void invocations_beyond_the_slots_wait_and_their_timeout_starts_only_in_a_slot() throws Exception {
+        GateHandler.GATE = new CountDownLatch(1);
+        var slots = new ExecutionSlots(1);
+        var holder = new FunctionInstance(new FunctionConfig("Holder", GateHandler.class.getName(), Map.of(),
+                Duration.ofSeconds(30), 0, null), slots);
+        var quick = new FunctionInstance(new FunctionConfig("Quick", GateHandler.class.getName(), Map.of(),
+                Duration.ofMillis(200), 0, null), slots);
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Object> held = callers.submit(() -> holder.invoke("hold", "test"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> slots.inUse() == 1 && holder.instancesCreated() == 1);
+
+            Future<Object> waiting = callers.submit(() -> quick.invoke("go", "test"));
+            // Waiting for the slot longer than its own 200 ms timeout must not time it out.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
+            assertThat(quick.instancesCreated()).as("not started while the slot is taken").isZero();
+
+            GateHandler.GATE.countDown();
+            assertThat(held.get()).isEqualTo("hold");
+            assertThat(waiting.get()).isEqualTo("go");
+        }
+        assertThat(quick.timeouts()).isZero();
+        assertThat(slots.inUse()).isZero();
+    }
+
+    @Test
+    void a_timed_out_invocation_keeps_its_slot_until_it_really_ends_and_its_instance_is_discarded() {
+        var slots = new ExecutionSlots(2);
+        var slow = new FunctionInstance(new FunctionConfig("Slow", RecordInputHandler.class.getName() + "::shout",
+                Map.of(), Duration.ofMillis(200), 0, null), slots);
+
+        assertThatThrownBy(() -> slow.invoke("sleep", "test"))
+                .isInstanceOfSatisfying(FunctionInvocationException.class, e -> assertThat(e.timedOut()).isTrue());
+        assertThat(slow.timeouts()).isEqualTo(1);
+
+        // The interrupt ends the abandoned call; only then is its slot free. The next call gets a fresh instance.
+        await().atMost(Duration.ofSeconds(10)).until(() -> slots.inUse() == 0);
+        assertThat(slow.invoke("again", "test")).isEqualTo("AGAIN");
+        assertThat(slow.instancesCreated()).isEqualTo(2);
     }
 
     @Test

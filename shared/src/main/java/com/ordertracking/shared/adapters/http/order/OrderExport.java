@@ -1,0 +1,110 @@
+package com.ordertracking.shared.adapters.http.order;
+
+import com.ordertracking.shared.adapters.http.csv.CsvWriter;
+import com.ordertracking.shared.application.order.OrderRepository.SellerListing;
+import com.ordertracking.shared.application.order.Page;
+import com.ordertracking.shared.domain.Address;
+import com.ordertracking.shared.domain.LineItem;
+import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.Shipment;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code GET /orders/export}: the seller's orders as CSV, read page by page from the same listing as
+ * {@code GET /orders} (same index, filters and cursors) into one bounded chunk. A Lambda proxy response is
+ * a single body of at most 6 MB, so a chunk stops before {@link #BUDGET} bytes (as the JSON-escaped body)
+ * and names the cursor of the next chunk; memory is bounded by the chunk, whatever the number of orders.
+ * Pages shrink as the budget runs out so that a whole page always fits ({@link #MAX_ROW_WEIGHT} bounds a
+ * row: every text field of an order has a length limit).
+ */
+public final class OrderExport {
+    public static final long BUDGET = 5_000_000;
+    static final long MAX_ROW_WEIGHT = 16_384;
+    static final int PAGE_SIZE = Listings.MAX_LIMIT;
+    /**
+     * Listing calls per chunk at most: bounds a chunk's reads and time (API Gateway waits 30 s) when pages come
+     * back short, as a {@code delayed=true} listing's do (each call evaluates up to 1,000 index items).
+     */
+    static final int MAX_PAGES = 200;
+
+    public static final List<String> COLUMNS = List.of("orderId", "createdAt", "status", "currency", "subtotal",
+            "discount", "shipping", "total", "refunded", "units", "buyerId", "buyerName", "shipToName",
+            "shipToCity", "shipToRegion", "shipToPostalCode", "shipToCountry", "carrier", "trackingNumbers",
+            "updatedAt");
+
+    /** One chunk of CSV (header row first) and the cursor of the next chunk, null when this is the last. */
+    public record Chunk(String csv, int rows, String nextCursor) {
+    }
+
+    private final Function<SellerListing, Page> listing;
+    private final long budget;
+
+    public OrderExport(Function<SellerListing, Page> listing) {
+        this(listing, BUDGET);
+    }
+
+    OrderExport(Function<SellerListing, Page> listing, long budget) {
+        this.listing = listing;
+        this.budget = budget;
+    }
+
+    /** The chunk starting at {@code request.cursor()} (the first when null), with the request's filters. */
+    public Chunk chunk(SellerListing request) {
+        StringBuilder body = new StringBuilder();
+        CsvWriter csv = new CsvWriter(body);
+        csv.record(COLUMNS);
+        int rows = 0;
+        String cursor = request.cursor();
+        for (int pages = 0; ; pages++) {
+            long pageSize = Math.min(PAGE_SIZE, (budget - csv.weight()) / MAX_ROW_WEIGHT);
+            if (pageSize < 1 || pages == MAX_PAGES) {
+                return new Chunk(body.toString(), rows, cursor);
+            }
+            Page page = listing.apply(new SellerListing(request.sellerId(), request.status(), request.createdFrom(),
+                    request.createdTo(), (int) pageSize, cursor, request.delayedOnly()));
+            for (Order order : page.items()) {
+                csv.record(row(order));
+                rows++;
+            }
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                return new Chunk(body.toString(), rows, null);
+            }
+        }
+    }
+
+    static List<String> row(Order order) {
+        Address to = order.shippingAddress();
+        List<String> fields = new ArrayList<>(COLUMNS.size());
+        fields.add(order.orderId());
+        fields.add(order.createdAt().toString());
+        fields.add(order.status().name());
+        fields.add(order.currency());
+        fields.add(money(order.totals().subtotal()));
+        fields.add(money(order.totals().discount()));
+        fields.add(money(order.totals().shipping()));
+        fields.add(money(order.totals().total()));
+        fields.add(order.refund() == null ? null : money(order.refund().amount()));
+        fields.add(Long.toString(order.items().stream().mapToLong(LineItem::quantity).sum()));
+        fields.add(order.buyer().id());
+        fields.add(order.buyer().name());
+        fields.add(to.name());
+        fields.add(to.city());
+        fields.add(to.region());
+        fields.add(to.postalCode());
+        fields.add(to.country());
+        // Where the tracking numbers live (one shipment per order today); packages would list theirs here.
+        Shipment shipment = order.shipment();
+        fields.add(shipment == null ? null : shipment.carrier());
+        fields.add(shipment == null ? null : shipment.trackingNumber());
+        fields.add(order.updatedAt().toString());
+        return fields;
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+}
