@@ -8,6 +8,7 @@ import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.order.BuyerOrderService;
+import com.ordertracking.shared.application.order.PackageService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.seller.SellerSnapshot;
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public final class GetMyOrderHandler extends ApiHandler {
     private final BuyerOrderService orders;
+    private final PackageService packages;
     private final OrderViews views;
 
     public GetMyOrderHandler() {
@@ -27,11 +29,12 @@ public final class GetMyOrderHandler extends ApiHandler {
     }
 
     private GetMyOrderHandler(Components components) {
-        this(components.buyerOrders(), new OrderViews(components.trackingLinks()));
+        this(components.buyerOrders(), components.packages(), new OrderViews(components.trackingLinks()));
     }
 
-    public GetMyOrderHandler(BuyerOrderService orders, OrderViews views) {
+    public GetMyOrderHandler(BuyerOrderService orders, PackageService packages, OrderViews views) {
         this.orders = orders;
+        this.packages = packages;
         this.views = views;
     }
 
@@ -40,7 +43,7 @@ public final class GetMyOrderHandler extends ApiHandler {
         String buyerId = request.buyer().subject();
         BuyerOrderService.Detail detail = orders.detail(buyerId, request.pathParameter("orderId"));
         Order order = detail.order();
-        ObjectNode body = (ObjectNode) Json.tree(views.of(order));
+        ObjectNode body = (ObjectNode) Json.tree(views.of(order, packages.packages(order)));
         String shop = SellerSnapshot.displayNameOf(order.seller());
         if (shop != null) {
             body.put("sellerDisplayName", shop);

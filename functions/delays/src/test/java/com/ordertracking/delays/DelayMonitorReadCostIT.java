@@ -6,6 +6,7 @@ import com.ordertracking.local.cloud.LocalCloud;
 import com.ordertracking.local.cloud.LocalCloudExtension;
 import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoPackageRepository;
 import com.ordertracking.shared.adapters.persistence.OrderItems;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.Address;
@@ -112,8 +113,8 @@ class DelayMonitorReadCostIT {
         List<String> operations = new CopyOnWriteArrayList<>();
         DynamoDbClient recording = recording(cloud.dynamoDb(), operations);
         DelayMonitor monitor = new DelayMonitor(new DynamoDueOrders(recording, table),
-                new DynamoOrderRepository(recording, table, Clock.systemUTC(), DelayRules.DEFAULT), DelayRules.DEFAULT,
-                Clock.systemUTC());
+                new DynamoOrderRepository(recording, table, Clock.systemUTC(), DelayRules.DEFAULT),
+                new DynamoPackageRepository(recording, table, DelayRules.DEFAULT), DelayRules.DEFAULT, Clock.systemUTC());
         DelayMonitor.Summary summary = monitor.run();
 
         // THEN the index returned the 5 overdue keys, only those 5 orders were read, and all 5 were flagged

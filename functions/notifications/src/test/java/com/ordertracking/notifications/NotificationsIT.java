@@ -289,7 +289,7 @@ class NotificationsIT {
                 type == OrderEventType.CompensationOffered
                         ? new OrderEvent.CompensationInfo("coupon", couponCode, new BigDecimal("15"), null, null,
                                 Instant.parse("2027-02-21T12:00:00Z"), AT) : null,
-                "America/Los_Angeles");
+                "America/Los_Angeles", null);
     }
 
     private static SQSEvent sqs(OrderEvent event) {

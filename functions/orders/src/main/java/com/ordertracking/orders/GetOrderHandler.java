@@ -6,6 +6,7 @@ import com.ordertracking.shared.adapters.http.ApiRequest;
 import com.ordertracking.shared.adapters.http.ApiResponses;
 import com.ordertracking.shared.adapters.http.OrderViews;
 import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.application.order.PackageService;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.wiring.Components;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Map;
 /** {@code GET /orders/{orderId}}: a seller reads one of its orders; {@code ETag} carries the version. */
 public final class GetOrderHandler extends ApiHandler {
     private final OrderService orders;
+    private final PackageService packages;
     private final OrderViews views;
 
     public GetOrderHandler() {
@@ -20,11 +22,12 @@ public final class GetOrderHandler extends ApiHandler {
     }
 
     private GetOrderHandler(Components components) {
-        this(components.orders(), new OrderViews(components.trackingLinks()));
+        this(components.orders(), components.packages(), new OrderViews(components.trackingLinks()));
     }
 
-    public GetOrderHandler(OrderService orders, OrderViews views) {
+    public GetOrderHandler(OrderService orders, PackageService packages, OrderViews views) {
         this.orders = orders;
+        this.packages = packages;
         this.views = views;
     }
 
@@ -36,7 +39,7 @@ public final class GetOrderHandler extends ApiHandler {
         if (request.header("If-None-Match").map(header -> matchesWeakly(header, etag)).orElse(false)) {
             return ApiResponses.empty(304, Map.of("etag", etag));
         }
-        return ApiResponses.json(200, views.of(order), Map.of("etag", etag));
+        return ApiResponses.json(200, views.of(order, packages.packages(order)), Map.of("etag", etag));
     }
 
     /** RFC 9110 13.1.2: If-None-Match uses weak comparison over a list of tags, or {@code *}. */

@@ -8,6 +8,7 @@ import com.ordertracking.shared.domain.LocalTimes;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.seller.SellerSnapshot;
 import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.PackageSummary;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -15,7 +16,9 @@ import com.ordertracking.shared.domain.tracking.CarrierNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the public tracking page: server-side HTML, no scripts, inline CSS only (the CSP allows nothing
@@ -108,6 +111,7 @@ final class TrackingPage {
             .timeline p{margin:.125rem 0 0}.where{color:MUTED}
             .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
             footer{max-width:44rem;margin:0 auto;padding:0 1rem 2rem;color:MUTED;font-size:.875rem}footer p{margin:.25rem 0}
+            .packages{list-style:none;margin:0;padding:0}.packages li{padding:.5rem 0;border-top:1px solid LINE}.packages li:first-child{border-top:0}.packages p{margin:.25rem 0 0}
             @media (max-width:23rem){.progress li:not(.current) .step{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.progress .current .step{white-space:nowrap}}
             @media (max-width:30rem){.card{padding:1rem}dl{grid-template-columns:minmax(0,1fr);gap:0}dt{margin-top:.5rem}dt:first-child{margin-top:0}.progress li{font-size:.6875rem}}
             """
@@ -141,13 +145,15 @@ final class TrackingPage {
             delayNotice(html, order.delay(), local);
         }
         details(html, order);
+        Map<String, String> packageNames = packageNames(order);
+        packages(html, order, packageNames, local);
 
         List<TimelineEntry> shown = newestFirst(timeline);
         if (!shown.isEmpty()) {
             html.append("<section class=\"card\" aria-labelledby=\"history\">\n<h2 id=\"history\">History</h2>\n")
                     .append("<ol class=\"timeline\">\n");
             for (int i = 0; i < shown.size(); i++) {
-                entry(html, shown.get(i), i == 0, local);
+                entry(html, shown.get(i), i == 0, local, packageNames);
             }
             html.append("</ol>\n</section>\n");
         }
@@ -210,7 +216,8 @@ final class TrackingPage {
         if (eta != null) {
             html.append("<p class=\"eta\">").append(eta).append("</p>\n");
         }
-        int step = STEPS.indexOf(order.status());
+        // Partly shipped sits between preparing and shipped: the progress bar shows it as "Shipped" reached in part.
+        int step = STEPS.indexOf(order.status() == OrderStatus.PARTIALLY_SHIPPED ? OrderStatus.PROCESSED : order.status());
         if (step >= 0) {
             html.append("<ol class=\"progress\" aria-label=\"Progress\">\n");
             for (int i = 0; i < STEPS.size(); i++) {
@@ -292,7 +299,52 @@ final class TrackingPage {
                 .append(escape(next)).append("</p>\n</section>\n");
     }
 
-    private static void entry(StringBuilder html, TimelineEntry entry, boolean newest, LocalTimes local) {
+    /**
+     * "Package 1 of 2" per package id, when the order ships in several packages (or some units are still to ship:
+     * "Package 1"); empty for an order shipped in one package, whose page reads as before.
+     */
+    static Map<String, String> packageNames(Order order) {
+        boolean several = order.packages().size() > 1 || order.status() == OrderStatus.PARTIALLY_SHIPPED;
+        Map<String, String> names = new LinkedHashMap<>();
+        if (several) {
+            boolean complete = order.status() != OrderStatus.PARTIALLY_SHIPPED;
+            for (PackageSummary pkg : order.packages()) {
+                names.put(pkg.packageId(), "Package " + pkg.number() + (complete ? " of " + order.packages().size() : ""));
+            }
+        }
+        return names;
+    }
+
+    /** One card per package: carrier, number, where it stands. */
+    private static void packages(StringBuilder html, Order order, Map<String, String> names, LocalTimes local) {
+        if (names.isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"card\" aria-labelledby=\"packages\">\n<h2 id=\"packages\">Packages</h2>\n")
+                .append("<ul class=\"packages\">\n");
+        for (PackageSummary pkg : order.packages()) {
+            String state = pkg.deliveredAt() != null
+                    ? "Delivered " + local.dateTime(pkg.deliveredAt())
+                    : (pkg.status() == null ? "Shipped" : shipmentWords(pkg.status()))
+                            + (pkg.estimatedDelivery() == null ? "" : " · estimated " + local.longDate(pkg.estimatedDelivery()))
+                            + (pkg.delay() != null ? " · running late" : "");
+            html.append("<li class=\"package\" data-package-id=\"").append(escape(pkg.packageId())).append("\"><strong>")
+                    .append(escape(names.get(pkg.packageId()))).append("</strong> <span class=\"state\">")
+                    .append(escape(state)).append("</span><p>").append(escape(CarrierNames.displayName(pkg.carrier())))
+                    .append(" · <span class=\"tracking-number\">").append(escape(pkg.trackingNumber()))
+                    .append("</span> · ").append(pkg.items().stream().mapToInt(i -> i.quantity()).sum())
+                    .append(pkg.items().stream().mapToInt(i -> i.quantity()).sum() == 1 ? " item" : " items")
+                    .append("</p></li>\n");
+        }
+        if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
+            html.append("<li class=\"package todo\"><strong>More to come</strong> <span class=\"state\">")
+                    .append("The rest of your items will ship in another package.</span></li>\n");
+        }
+        html.append("</ul>\n</section>\n");
+    }
+
+    private static void entry(StringBuilder html, TimelineEntry entry, boolean newest, LocalTimes local,
+            Map<String, String> packageNames) {
         String title;
         String location = null;
         String description;
@@ -316,6 +368,10 @@ final class TrackingPage {
                 return;
             }
             default -> throw new IllegalStateException("Unknown timeline kind " + entry.kind());
+        }
+        String packageName = entry.packageId() == null ? null : packageNames.get(entry.packageId());
+        if (packageName != null) {
+            title = packageName + ": " + title;
         }
         // A delay is never dressed as good news, even when it is the newest entry.
         String kind = entry.kind() == TimelineEntry.Kind.DELAY ? " class=\"delay\"" : newest ? " class=\"latest\"" : "";
@@ -387,6 +443,7 @@ final class TrackingPage {
         return switch (status) {
             case PENDING -> new Words("Order placed", "The seller has received your order.");
             case PROCESSED -> new Words("Preparing your parcel", "The seller is getting your parcel ready.");
+            case PARTIALLY_SHIPPED -> new Words("Partly shipped", "Some of your items are with the carrier; the rest will follow.");
             case SHIPPED -> new Words("Shipped", "Your parcel is with the carrier.");
             case IN_TRANSIT -> new Words("On its way", "Your parcel is on its way.");
             case OUT_FOR_DELIVERY -> new Words("Out for delivery", "Your parcel will arrive today.");

@@ -15,7 +15,7 @@ class TrackingPageShopNameTest {
                 o.discount(), o.totals(), o.status(), o.version(), o.createdAt(), o.updatedAt(), o.shipment(),
                 o.cancellation(), o.refund(), o.returnRequest(), o.feedback(), o.delay(), o.compensations(),
                 o.cancellationRequest(), o.refunds(),
-                new SellerSnapshot(name, null));
+                new SellerSnapshot(name, null), o.packages());
     }
 
     @Test

@@ -34,9 +34,12 @@ public record Order(
         List<Compensation> compensations,
         CancellationRequest cancellationRequest,
         List<PartialRefund> refunds,
-        SellerSnapshot seller) {
+        SellerSnapshot seller,
+        List<PackageSummary> packages) {
 
     public Order {
+        // Orders stored before packages existed (one embedded shipment) have none.
+        packages = packages == null ? List.of() : List.copyOf(packages);
         items = List.copyOf(items);
         // Orders stored before compensations existed have none.
         compensations = compensations == null ? List.of() : List.copyOf(compensations);
@@ -50,10 +53,10 @@ public record Order(
             Feedback feedback, Delay delay, List<Compensation> compensations) {
         this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
                 updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, null, List.of(),
-                null);
+                null, List.of());
     }
 
-    /** An order without a seller snapshot (placed before its seller had a profile). */
+    /** An order without seller snapshot and packages (as stored before they existed, or not shipped yet). */
     public Order(String orderId, String sellerId, Buyer buyer, List<LineItem> items, Address shippingAddress,
             String currency, Discount discount, Totals totals, OrderStatus status, long version, Instant createdAt,
             Instant updatedAt, Shipment shipment, Cancellation cancellation, Refund refund, ReturnRequest returnRequest,
@@ -61,7 +64,7 @@ public record Order(
             List<PartialRefund> refunds) {
         this(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals, status, version, createdAt,
                 updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay, compensations,
-                cancellationRequest, refunds, null);
+                cancellationRequest, refunds, null, List.of());
     }
 
     /** A new order, version 1, with nothing of its later life yet (and no seller snapshot). */
@@ -75,7 +78,7 @@ public record Order(
             Address shippingAddress, String currency, Discount discount, Totals totals, Instant at,
             SellerSnapshot seller) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), null, List.of(), seller);
+                OrderStatus.PENDING, 1, at, at, null, null, null, null, null, null, List.of(), null, List.of(), seller, List.of());
     }
 
     /**
@@ -86,14 +89,14 @@ public record Order(
         SellerSnapshot next = (seller == null ? new SellerSnapshot(null, null) : seller).withShipFrom(warehouse);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay,
-                compensations, cancellationRequest, refunds, next);
+                compensations, cancellationRequest, refunds, next, packages);
     }
 
     /** The same order in a new status, one version later. */
     public Order withStatus(OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /**
@@ -106,13 +109,13 @@ public record Order(
             OrderStateMachine.transition(status, next);
         }
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** The same order with a new shipment, one version later (the status is unchanged). */
     public Order withShipment(Shipment newShipment, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                status, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /**
@@ -126,7 +129,7 @@ public record Order(
                 currency,
                 repriced == null ? discount : repriced.discount(),
                 repriced == null ? totals : repriced.totals(),
-                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** Cancelled (a legal transition only before shipping), recording who and why. */
@@ -134,7 +137,7 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.CANCELLED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.CANCELLED, version + 1, createdAt, newCancellation.at(), shipment, newCancellation,
-                refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                refund, returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** Refunded (after a cancellation or a received return). */
@@ -142,28 +145,28 @@ public record Order(
         OrderStateMachine.transition(status, OrderStatus.REFUNDED);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 OrderStatus.REFUNDED, version + 1, createdAt, newRefund.at(), shipment, cancellation, newRefund,
-                returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                returnRequest, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** A return requested, approved, rejected or received: the request's new state and the order's next status. */
     public Order withReturnRequest(ReturnRequest request, OrderStatus next, Instant at) {
         OrderStateMachine.transition(status, next);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
-                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, cancellationRequest, refunds, seller);
+                next, version + 1, createdAt, at, shipment, cancellation, refund, request, feedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** The buyer's feedback, one version later (the status is unchanged). */
     public Order withFeedback(Feedback newFeedback) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, newFeedback.at(), shipment, cancellation, refund, returnRequest,
-                newFeedback, delay, compensations, cancellationRequest, refunds, seller);
+                newFeedback, delay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** The same order with its delay flag set, revised or cleared ({@code null}), one version later. */
     public Order withDelay(Delay newDelay, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, newDelay,
-                compensations, cancellationRequest, refunds, seller);
+                compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /**
@@ -173,7 +176,7 @@ public record Order(
     public Order replacingDelay(Delay newDelay) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback,
-                newDelay, compensations, cancellationRequest, refunds, seller);
+                newDelay, compensations, cancellationRequest, refunds, seller, packages);
     }
 
     /** A goodwill compensation offered to the buyer, one version later (the status is unchanged). */
@@ -182,14 +185,14 @@ public record Order(
         next.add(compensation);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, compensation.offeredAt(), shipment, cancellation, refund,
-                returnRequest, feedback, delay, next, cancellationRequest, refunds, seller);
+                returnRequest, feedback, delay, next, cancellationRequest, refunds, seller, packages);
     }
 
     /** A buyer's cancellation request filed or decided, one version later (the status is unchanged). */
     public Order withCancellationRequest(CancellationRequest request, Instant at) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version + 1, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay,
-                compensations, request, refunds, seller);
+                compensations, request, refunds, seller, packages);
     }
 
     /**
@@ -199,7 +202,7 @@ public record Order(
     public Order replacingCancellationRequest(CancellationRequest request) {
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, version, createdAt, updatedAt, shipment, cancellation, refund, returnRequest, feedback, delay,
-                compensations, request, refunds, seller);
+                compensations, request, refunds, seller, packages);
     }
 
     /** One more refund of part of what was paid, one version later (the status is unchanged). */
@@ -218,7 +221,7 @@ public record Order(
         next.add(added);
         return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
                 status, newVersion, createdAt, at, shipment, cancellation, refund, returnRequest, feedback, delay,
-                compensations, cancellationRequest, next, seller);
+                compensations, cancellationRequest, next, seller, packages);
     }
 
     /** The sum of {@code refunds}, at the currency's scale (what was paid back so far). */
@@ -228,10 +231,31 @@ public record Order(
         return refunds.stream().map(PartialRefund::amount).reduce(zero, java.math.BigDecimal::add);
     }
 
+    /**
+     * The order after a package change: its package summaries, status, shipment summary and delay flag as
+     * {@code tracking.OrderFulfilment} computed them, one version later (a status change is checked by
+     * {@link OrderStateMachine}).
+     */
+    public Order withPackages(List<PackageSummary> newPackages, OrderStatus next, Shipment newShipment, Delay newDelay,
+            Instant at) {
+        if (next != status) {
+            OrderStateMachine.transition(status, next);
+        }
+        return new Order(orderId, sellerId, buyer, items, shippingAddress, currency, discount, totals,
+                next, version + 1, createdAt, at, newShipment, cancellation, refund, returnRequest, feedback, newDelay,
+                compensations, cancellationRequest, refunds, seller, newPackages);
+    }
+
+    /** Whether this order ships in packages (stored as their own items), as opposed to one embedded shipment. */
+    public boolean hasPackages() {
+        return !packages.isEmpty();
+    }
+
     /** Whether the parcel reached the buyer (the order may since have moved on into a return). */
     public boolean wasDelivered() {
         return status == OrderStatus.DELIVERED || returnRequest != null
-                || (shipment != null && shipment.deliveredAt() != null);
+                // Packages: DELIVERED is the status once every unit is packed and every package delivered.
+                || (!hasPackages() && shipment != null && shipment.deliveredAt() != null);
     }
 
     /** The number of units ordered, over all lines (coupons' bundle rule). */

@@ -4,6 +4,7 @@ import static com.ordertracking.shared.domain.OrderStatus.CANCELLED;
 import static com.ordertracking.shared.domain.OrderStatus.DELIVERED;
 import static com.ordertracking.shared.domain.OrderStatus.IN_TRANSIT;
 import static com.ordertracking.shared.domain.OrderStatus.OUT_FOR_DELIVERY;
+import static com.ordertracking.shared.domain.OrderStatus.PARTIALLY_SHIPPED;
 import static com.ordertracking.shared.domain.OrderStatus.PENDING;
 import static com.ordertracking.shared.domain.OrderStatus.PROCESSED;
 import static com.ordertracking.shared.domain.OrderStatus.REFUNDED;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * Which status changes are legal. The single source of the order lifecycle rules:
  * <pre>
- * PENDING → PROCESSED → SHIPPED → IN_TRANSIT → OUT_FOR_DELIVERY → DELIVERED
+ * PENDING → PROCESSED → [PARTIALLY_SHIPPED →] SHIPPED → IN_TRANSIT → OUT_FOR_DELIVERY → DELIVERED
  * PENDING | PROCESSED → CANCELLED → REFUNDED
  * DELIVERED → RETURN_REQUESTED → RETURN_APPROVED | RETURN_REJECTED; RETURN_APPROVED → RETURNED → REFUNDED
  * </pre>
@@ -32,7 +33,9 @@ public final class OrderStateMachine {
 
     static {
         NEXT.put(PENDING, EnumSet.of(PROCESSED, CANCELLED));
-        NEXT.put(PROCESSED, EnumSet.of(SHIPPED, CANCELLED));
+        NEXT.put(PROCESSED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED));
+        // Cancelling is refused once anything shipped: PARTIALLY_SHIPPED has no way to CANCELLED.
+        NEXT.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED));
         NEXT.put(SHIPPED, EnumSet.of(IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED));
         NEXT.put(IN_TRANSIT, EnumSet.of(OUT_FOR_DELIVERY, DELIVERED));
         NEXT.put(OUT_FOR_DELIVERY, EnumSet.of(DELIVERED));

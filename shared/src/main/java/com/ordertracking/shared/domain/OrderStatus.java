@@ -4,6 +4,8 @@ package com.ordertracking.shared.domain;
 public enum OrderStatus {
     PENDING,
     PROCESSED,
+    /** Some items are in shipped packages, others are not packed yet. */
+    PARTIALLY_SHIPPED,
     SHIPPED,
     IN_TRANSIT,
     OUT_FOR_DELIVERY,
@@ -15,7 +17,7 @@ public enum OrderStatus {
     RETURNED,
     REFUNDED;
 
-    /** True once the parcel is with the carrier: address and items can no longer change. */
+    /** True once a parcel is with the carrier: address and items can no longer change. */
     public boolean isShippedOrLater() {
         return switch (this) {
             case PENDING, PROCESSED, CANCELLED -> false;

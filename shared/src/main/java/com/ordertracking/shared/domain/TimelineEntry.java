@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param entryId  unique within the order (for checkpoints: the source's event id)
  * @param at       when it happened (carrier time for checkpoints)
  * @param source   who said so: {@code seller}, {@code buyer}, {@code system} or the carrier/aggregator slug
+ * @param packageId the package a checkpoint, shipping or delay is about (null for order-wide entries and for
+ *                  orders stored before packages existed)
  */
 public record TimelineEntry(
         String entryId,
@@ -18,7 +20,19 @@ public record TimelineEntry(
         ShipmentStatus shipmentStatus,
         String location,
         String description,
-        String source) {
+        String source,
+        String packageId) {
+
+    /** An order-wide entry (no package). */
+    public TimelineEntry(String entryId, Instant at, Kind kind, OrderStatus status, ShipmentStatus shipmentStatus,
+            String location, String description, String source) {
+        this(entryId, at, kind, status, shipmentStatus, location, description, source, null);
+    }
+
+    /** The same entry about one package. */
+    public TimelineEntry forPackage(String id) {
+        return new TimelineEntry(entryId, at, kind, status, shipmentStatus, location, description, source, id);
+    }
 
     public enum Kind { STATUS_CHANGED, CHECKPOINT, DELAY, NOTE }
 

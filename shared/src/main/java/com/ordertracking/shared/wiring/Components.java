@@ -14,6 +14,7 @@ import com.ordertracking.shared.adapters.persistence.DynamoDueOrders;
 import com.ordertracking.shared.adapters.persistence.DynamoNotificationLedger;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderCommands;
 import com.ordertracking.shared.adapters.persistence.DynamoOrderRepository;
+import com.ordertracking.shared.adapters.persistence.DynamoPackageRepository;
 import com.ordertracking.shared.adapters.persistence.DynamoReturnShipmentRepository;
 import com.ordertracking.shared.adapters.persistence.SpendingLedger;
 import com.ordertracking.shared.application.spending.SpendingService;
@@ -33,6 +34,7 @@ import com.ordertracking.shared.application.order.OrderCommands;
 import com.ordertracking.shared.application.order.OrderLifecycleService;
 import com.ordertracking.shared.application.order.OrderRepository;
 import com.ordertracking.shared.application.order.OrderService;
+import com.ordertracking.shared.application.order.PackageService;
 import com.ordertracking.shared.application.order.ParkedTrackingEvents;
 import com.ordertracking.shared.application.order.PartialRefundService;
 import com.ordertracking.shared.application.order.ReturnShipmentService;
@@ -93,6 +95,7 @@ public final class Components {
     private final Supplier<SnsClient> sns;
     private final Supplier<DynamoOrderRepository> orderRepository;
     private final Supplier<DynamoTrackingRepository> trackingRepository;
+    private final Supplier<DynamoPackageRepository> packageRepository;
     private final Supplier<JdkWebhookSender> webhookSender = once(() -> new JdkWebhookSender(JdkWebhookSender.TIMEOUT));
     private final Supplier<SqsDeliveryQueue> webhookDeliveryQueue;
     private final SecureRandom random = new SecureRandom();
@@ -109,6 +112,7 @@ public final class Components {
         this.sns = once(clients::sns);
         this.orderRepository = once(() -> new DynamoOrderRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
         this.trackingRepository = once(() -> new DynamoTrackingRepository(dynamoDb.get(), ordersTable(), clock, delayRules));
+        this.packageRepository = once(() -> new DynamoPackageRepository(dynamoDb.get(), ordersTable(), delayRules));
         this.webhookDeliveryQueue = once(() -> new SqsDeliveryQueue(sqs.get(), settings.required("WEBHOOK_DELIVERIES_QUEUE_URL")));
     }
 
@@ -156,7 +160,8 @@ public final class Components {
     /** Releases parked tracking events only where {@code TRACKING_EVENTS_QUEUE_URL} is set (the ship function). */
     public FulfilmentService fulfilment() {
         Optional<ParkedTrackingEvents> parked = settings.optional("TRACKING_EVENTS_QUEUE_URL").map(url -> parkedEvents());
-        return new FulfilmentService(orderRepository(), parked, new ShipFrom(sellerProfileStore()), clock);
+        return new FulfilmentService(orderRepository(), packageRepository.get(), parked,
+                new ShipFrom(sellerProfileStore()), clock);
     }
 
     /** {@code GET|PUT /seller/profile}. */
@@ -167,6 +172,11 @@ public final class Components {
     /** {@code GET /me/coupons}. */
     public BuyerCouponService buyerCoupons() {
         return new BuyerCouponService(coupons(), deliveredCounters(), clock);
+    }
+
+    /** Packages: ship, correct, read (issue 11). */
+    public PackageService packages() {
+        return fulfilment().packages();
     }
 
     public BuyerOrderService buyerOrders() {
@@ -211,8 +221,8 @@ public final class Components {
     }
 
     public TrackingProcessor trackingProcessor() {
-        return new TrackingProcessor(orderRepository(), trackingRepository.get(), parkedEvents(), clock, delayRules,
-                new ReturnShipmentTracking(orderRepository(), returnShipmentRepository(), returnShipmentRepository(),
+        return new TrackingProcessor(orderRepository(), packageRepository.get(), trackingRepository.get(), parkedEvents(),
+                clock, delayRules, new ReturnShipmentTracking(orderRepository(), returnShipmentRepository(), returnShipmentRepository(),
                         parkedEvents(), clock));
     }
 
@@ -223,7 +233,8 @@ public final class Components {
     }
 
     public DelayMonitor delayMonitor() {
-        return new DelayMonitor(new DynamoDueOrders(dynamoDb.get(), ordersTable()), orderRepository(), delayRules, clock);
+        return new DelayMonitor(new DynamoDueOrders(dynamoDb.get(), ordersTable()), orderRepository(),
+                packageRepository.get(), delayRules, clock);
     }
 
     public Notifier notifier() {

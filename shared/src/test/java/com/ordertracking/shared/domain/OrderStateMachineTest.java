@@ -4,6 +4,7 @@ import static com.ordertracking.shared.domain.OrderStatus.CANCELLED;
 import static com.ordertracking.shared.domain.OrderStatus.DELIVERED;
 import static com.ordertracking.shared.domain.OrderStatus.IN_TRANSIT;
 import static com.ordertracking.shared.domain.OrderStatus.OUT_FOR_DELIVERY;
+import static com.ordertracking.shared.domain.OrderStatus.PARTIALLY_SHIPPED;
 import static com.ordertracking.shared.domain.OrderStatus.PENDING;
 import static com.ordertracking.shared.domain.OrderStatus.PROCESSED;
 import static com.ordertracking.shared.domain.OrderStatus.REFUNDED;
@@ -35,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The lifecycle, written out independently of {@link OrderStateMachine} from its documentation:
  * <pre>
- * PENDING → PROCESSED → SHIPPED → IN_TRANSIT → OUT_FOR_DELIVERY → DELIVERED
- * PENDING | PROCESSED → CANCELLED → REFUNDED
+ * PENDING → PROCESSED → [PARTIALLY_SHIPPED →] SHIPPED → IN_TRANSIT → OUT_FOR_DELIVERY → DELIVERED
+ * PENDING | PROCESSED → CANCELLED → REFUNDED (nothing cancels once a package shipped)
  * DELIVERED → RETURN_REQUESTED → RETURN_APPROVED | RETURN_REJECTED; RETURN_APPROVED → RETURNED → REFUNDED
  * </pre>
  * plus "a shipment may jump forward (SHIPPED → DELIVERED) but never back".
@@ -49,7 +50,8 @@ class OrderStateMachineTest {
     private static Map<OrderStatus, Set<OrderStatus>> expectedNext() {
         Map<OrderStatus, Set<OrderStatus>> next = new EnumMap<>(OrderStatus.class);
         next.put(PENDING, EnumSet.of(PROCESSED, CANCELLED));
-        next.put(PROCESSED, EnumSet.of(SHIPPED, CANCELLED));
+        next.put(PROCESSED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED));
+        next.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED));
         // carrier scans may be skipped: forward jumps inside the shipment leg are legal
         next.put(SHIPPED, EnumSet.of(IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED));
         next.put(IN_TRANSIT, EnumSet.of(OUT_FOR_DELIVERY, DELIVERED));

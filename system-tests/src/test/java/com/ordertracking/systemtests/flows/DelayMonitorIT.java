@@ -8,6 +8,7 @@ import com.ordertracking.shared.adapters.persistence.TableKeys;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderPackage;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -40,10 +41,11 @@ class DelayMonitorIT {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** The item that carries the order's due time: its (only) package, since orders ship in packages (issue 11). */
     private Map<String, AttributeValue> storedItem(String orderId) {
         return api.cloud().dynamoDb().getItem(g -> g.tableName(api.cloud().physicalName("OrdersTable"))
                 .key(Map.of("pk", AttributeValue.fromS(TableKeys.orderPk(orderId)),
-                        "sk", AttributeValue.fromS(TableKeys.ORDER_SK)))
+                        "sk", AttributeValue.fromS(TableKeys.packageSortKey(OrderPackage.idFor(1)))))
                 .consistentRead(true)).item();
     }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Measures what one tracking event costs in DynamoDB writes (ReturnWriteCost INDEXES on the
- * apply transaction); the numbers are quoted in docs/tracking.md. Asserts only that the transaction
- * reports a cost covering its three items, never a timing.
+ * What one tracking event costs in DynamoDB writes as the processor reports it (ReturnConsumedCapacity INDEXES on
+ * its writes, the {@code consumedWriteUnits} of its log line); the numbers are quoted in docs/tracking.md (and
+ * measured call by call in {@link StorageCostIT}). Asserts issue 11's write-unit targets, never a timing.
  */
 @ExtendWith(LocalCloudExtension.class)
 class TrackingCostIT {
@@ -35,7 +35,7 @@ class TrackingCostIT {
     }
 
     @Test
-    void one_tracking_event_is_one_transaction_whose_write_units_are_reported() {
+    void the_write_units_of_a_tracking_event_are_reported_and_within_the_targets() {
         // GIVEN a shipped order
         String number = TestData.trackingNumber();
         seller.shippedOrder("ups", number);
@@ -43,22 +43,22 @@ class TrackingCostIT {
 
         // WHEN a status-changing event and then a checkpoint-only event are applied
         WriteCost statusChange = applied(event(number, ShipmentStatus.IN_TRANSIT, at));
-        WriteCost checkpointOnly = applied(event(number, ShipmentStatus.EXCEPTION, at.plusSeconds(60)));
+        WriteCost checkpointOnly = applied(event(number, ShipmentStatus.IN_TRANSIT, at.plusSeconds(60))); // another hub
 
-        // THEN each reports its consumed write units (3 items, transactional: at least 2 units each)
+        // THEN each reports its consumed write units: package + order + checkpoint, or package + checkpoint
         System.out.println("[tracking-cost] status change: total=" + statusChange.capacityUnits()
                 + " table=" + statusChange.tableUnits() + " indexes=" + statusChange.indexUnits());
         System.out.println("[tracking-cost] checkpoint only: total=" + checkpointOnly.capacityUnits()
                 + " table=" + checkpointOnly.tableUnits() + " indexes=" + checkpointOnly.indexUnits());
-        assertThat(statusChange.capacityUnits()).isGreaterThanOrEqualTo(6.0);
-        assertThat(checkpointOnly.capacityUnits()).isGreaterThanOrEqualTo(6.0);
+        assertThat(statusChange.capacityUnits()).isBetween(3.0, 8.0);
+        assertThat(checkpointOnly.capacityUnits()).isBetween(2.0, 4.0);
     }
 
     private WriteCost applied(TrackingEvent event) {
         TrackingProcessor.Outcome outcome = processor.process(event);
         assertThat(outcome).isInstanceOf(TrackingProcessor.Outcome.Applied.class);
         WriteCost capacity = ((TrackingProcessor.Outcome.Applied) outcome).capacity();
-        assertThat(capacity).as("DynamoDB reports consumed capacity for the apply transaction").isNotNull();
+        assertThat(capacity).as("DynamoDB reports consumed capacity for the apply writes").isNotNull();
         return capacity;
     }
 

@@ -13,7 +13,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The exact buyer × seller delivered-order counters: {@code pk=BUYER#<buyerId>, sk=DELIVERED#<sellerId>},
@@ -34,10 +36,26 @@ public final class DeliveredCounters implements DeliveredOrders {
 
     /** The counter's update when this change leaves {@code order} DELIVERED; empty for every other change. */
     static Optional<TransactWriteItem> onDelivery(String tableName, Order order) {
+        return deliveryUpdate(tableName, order).map(update -> TransactWriteItem.builder().update(update).build());
+    }
+
+    /**
+     * The same count as a plain UpdateItem, for the package path (which writes without a transaction): sent
+     * <em>before</em> the order's update, so a crash in between counts early rather than never; adding to a set is
+     * idempotent, so the retried event counting again changes nothing.
+     */
+    static Optional<UpdateItemRequest> deliveryUpdateRequest(String tableName, Order order) {
+        return deliveryUpdate(tableName, order).map(u -> UpdateItemRequest.builder().tableName(u.tableName())
+                .key(u.key()).updateExpression(u.updateExpression())
+                .expressionAttributeValues(u.expressionAttributeValues())
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build());
+    }
+
+    private static Optional<Update> deliveryUpdate(String tableName, Order order) {
         if (order.status() != OrderStatus.DELIVERED || order.buyer() == null) {
             return Optional.empty();
         }
-        return Optional.of(TransactWriteItem.builder().update(Update.builder()
+        return Optional.of(Update.builder()
                 .tableName(tableName)
                 .key(OrderItems.key(TableKeys.buyerPk(order.buyer().id()), TableKeys.deliveredCounterSk(order.sellerId())))
                 .updateExpression("ADD deliveredOrderIds :order SET entity = :entity, buyerId = :buyer,"
@@ -48,7 +66,7 @@ public final class DeliveredCounters implements DeliveredOrders {
                         ":buyer", AttributeValue.fromS(order.buyer().id()),
                         ":seller", AttributeValue.fromS(order.sellerId()),
                         ":at", AttributeValue.fromS(TableKeys.sortableTime(order.updatedAt()))))
-                .build()).build());
+                .build());
     }
 
     @Override

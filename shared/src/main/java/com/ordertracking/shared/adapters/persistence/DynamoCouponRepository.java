@@ -87,15 +87,19 @@ public final class DynamoCouponRepository implements CouponRepository, BuyerCoup
         return unexpired(TableKeys.loyaltyCouponsPk(sellerId), now, limit);
     }
 
-    /** One Query of {@code ByBuyer}: {@code gsi3pk = :listing AND gsi3sk > <now>}, soonest expiry first. */
+    /**
+     * One Query of {@code ByBuyer} ({@code gsi3pk = :listing AND gsi3sk > <now>}, soonest expiry first; the index
+     * projects keys only), then one BatchGetItem of those coupons.
+     */
     private List<Coupon> unexpired(String listing, Instant now, int limit) {
-        return dynamoDb.query(q -> q.tableName(tableName).indexName(TableKeys.BUYER_INDEX)
+        List<Map<String, AttributeValue>> entries = dynamoDb.query(q -> q.tableName(tableName).indexName(TableKeys.BUYER_INDEX)
                         .keyConditionExpression("gsi3pk = :listing AND gsi3sk > :now")
                         .expressionAttributeValues(Map.of(
                                 ":listing", AttributeValue.fromS(listing),
                                 ":now", AttributeValue.fromS(TableKeys.sortableTime(now))))
                         .limit(limit))
-                .items().stream().map(DynamoCouponRepository::toCoupon).toList();
+                .items();
+        return BatchReads.itemsOf(dynamoDb, tableName, entries).stream().map(DynamoCouponRepository::toCoupon).toList();
     }
 
     /** One BatchGetItem of the buyer's redemption counters ({@code REDEMPTION#<buyerId>}) of these coupons. */

@@ -62,8 +62,10 @@ public final class DynamoTrackingRepository implements TrackingRepository {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        AttributeValue packageId = item.get("packageId");
         AttributeValue returnId = item.get(DynamoReturnShipmentRepository.RETURN_ID);
-        return Optional.of(new Registration(item.get("orderId").s(), returnId == null ? null : returnId.s()));
+        return Optional.of(new Registration(item.get("orderId").s(), packageId == null ? null : packageId.s(),
+                returnId == null ? null : returnId.s()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.DestinationTimeZones;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.PackageSummary;
 import com.ordertracking.shared.domain.PartialRefund;
 import com.ordertracking.shared.domain.ReturnRequest;
 import com.ordertracking.shared.domain.Shipment;
@@ -17,6 +18,7 @@ import com.ordertracking.shared.domain.event.OrderEvent.CancellationRequestInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.CompensationInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.DelayInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.OrderSummary;
+import com.ordertracking.shared.domain.event.OrderEvent.PackageInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.RefundInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnInfo;
 import com.ordertracking.shared.domain.event.OrderEvent.ReturnState;
@@ -112,7 +114,17 @@ public final class OrderEvents {
                     after.sellerId(), after.buyer().id(), after.status(), null, null, shipment(after.shipment()), null,
                     null, null, null, null, timeZone(after), new CancellationRequestInfo(request.state().name(),
                             request.reason(), request.decidedBy(), request.decisionReason()),
-                    SellerSnapshot.displayNameOf(after.seller())));
+                    SellerSnapshot.displayNameOf(after.seller()), null));
+        }
+        PackageInfo changed = null;
+        for (PackageInfo pkg : changedPackages(before, after)) {
+            changed = changed == null ? pkg : changed;
+            events.add(packageEvent(after, pkg));
+        }
+        if (changed != null) {
+            // The other events of this change name the package too, so texts about it can say which.
+            PackageInfo cause = changed;
+            events.replaceAll(e -> e.pkg() == null ? withPackage(e, cause) : e);
         }
         Compensation offered = newCompensation(before, after);
         if (offered != null) {
@@ -121,6 +133,48 @@ public final class OrderEvents {
                             offered.amountOff(), offered.currency(), offered.validUntil(), offered.offeredAt())));
         }
         return events;
+    }
+
+    /**
+     * The packages a change shipped, moved to another status or flagged (or cleared) as late, when the order ships in several (an order shipped
+     * in one package is told about with the order's own events, as before packages existed).
+     */
+    static List<PackageInfo> changedPackages(Order before, Order after) {
+        boolean several = after.packages().size() > 1 || after.status() == OrderStatus.PARTIALLY_SHIPPED;
+        if (!several) {
+            return List.of();
+        }
+        Map<String, PackageSummary> old = before.packages().stream()
+                .collect(Collectors.toMap(PackageSummary::packageId, p -> p));
+        boolean complete = after.status() != OrderStatus.PARTIALLY_SHIPPED;
+        List<PackageInfo> changed = new ArrayList<>();
+        for (PackageSummary pkg : after.packages()) {
+            PackageSummary was = old.get(pkg.packageId());
+            if (was == null || was.status() != pkg.status() || !was.trackingNumber().equals(pkg.trackingNumber())
+                    || !Objects.equals(was.delay(), pkg.delay())) {
+                changed.add(new PackageInfo(pkg.packageId(), pkg.number(), after.packages().size(), complete,
+                        pkg.carrier(), pkg.trackingNumber(), pkg.status(), was == null ? null : was.status(),
+                        pkg.estimatedDelivery(), was == null, pkg.delay() == null ? null : delay(pkg.delay())));
+            }
+        }
+        return changed;
+    }
+
+    private static OrderEvent packageEvent(Order order, PackageInfo pkg) {
+        OrderEvent base = event(OrderEventType.PackageUpdated, order, null, null, null, null, null, null);
+        return new OrderEvent(base.schemaVersion(),
+                OrderEvent.eventId(order.orderId(), order.version(), OrderEventType.PackageUpdated, pkg.packageId()),
+                base.eventType(), base.occurredAt(), base.orderId(), base.orderVersion(), base.sellerId(), base.buyerId(),
+                base.status(), base.previousStatus(), base.order(), base.shipment(), base.previousShipment(), base.delay(),
+                base.returnRequest(), base.refund(), base.compensation(), base.destinationTimeZone(),
+                base.cancellationRequest(), base.sellerDisplayName(), pkg);
+    }
+
+    private static OrderEvent withPackage(OrderEvent e, PackageInfo pkg) {
+        return new OrderEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.occurredAt(), e.orderId(),
+                e.orderVersion(), e.sellerId(), e.buyerId(), e.status(), e.previousStatus(), e.order(), e.shipment(),
+                e.previousShipment(), e.delay(), e.returnRequest(), e.refund(), e.compensation(),
+                e.destinationTimeZone(), e.cancellationRequest(), e.sellerDisplayName(), pkg);
     }
 
     /**
@@ -172,7 +226,7 @@ public final class OrderEvents {
         return new OrderEvent(OrderEvent.SCHEMA_VERSION, OrderEvent.eventId(order.orderId(), order.version(), type),
                 type, order.updatedAt(), order.orderId(), order.version(), order.sellerId(), order.buyer().id(),
                 order.status(), previousStatus, summary, shipment(order.shipment()), previousShipment, delay,
-                returnInfo, refund, compensation, timeZone(order), null, SellerSnapshot.displayNameOf(order.seller()));
+                returnInfo, refund, compensation, timeZone(order), null, SellerSnapshot.displayNameOf(order.seller()), null);
     }
 
     private static String timeZone(Order order) {

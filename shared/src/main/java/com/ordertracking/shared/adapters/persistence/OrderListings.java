@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The order listings: newest first on the seller, seller+status and buyer indexes, with opaque cursors. */
 final class OrderListings {
@@ -80,7 +82,7 @@ final class OrderListings {
                 .scanIndexForward(false)
                 .limit(limit + 1)
                 .exclusiveStartKey(start)).items();
-        List<Order> orders = items.stream().limit(limit).map(OrderItems::toOrder).toList();
+        List<Order> orders = orders(items.stream().limit(limit).toList());
         String next = null;
         if (items.size() > limit) {
             next = cursorOf(items.get(limit - 1), pkName, skName);
@@ -120,20 +122,28 @@ final class OrderListings {
             for (Map<String, AttributeValue> item : response.items()) {
                 matches.add(item);
                 if (matches.size() > limit) {
-                    List<Order> orders = matches.stream().limit(limit).map(OrderItems::toOrder).toList();
+                    List<Order> orders = orders(matches.stream().limit(limit).toList());
                     return new Page(orders, cursorOf(matches.get(limit - 1), pkName, skName));
                 }
             }
             boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
             if (!more) {
-                return new Page(matches.stream().map(OrderItems::toOrder).toList(), null);
+                return new Page(orders(matches), null);
             }
             from = response.lastEvaluatedKey();
             if (evaluated >= DELAYED_READ_BUDGET) {
-                return new Page(matches.stream().map(OrderItems::toOrder).toList(),
-                        cursorOf(from, pkName, skName));
+                return new Page(orders(matches), cursorOf(from, pkName, skName));
             }
         }
+    }
+
+    /**
+     * The orders of a page of index entries, in the page's order. The listing indexes project keys (and the delay
+     * flag) only, so that writing an order does not rewrite three copies of it: the orders themselves are read with
+     * BatchGetItem (eventually consistent, like the index; at most 101 keys, in chunks of 100).
+     */
+    private List<Order> orders(List<Map<String, AttributeValue>> entries) {
+        return BatchReads.itemsOf(dynamoDb, tableName, entries).stream().map(OrderItems::toOrder).toList();
     }
 
     private static String cursorOf(Map<String, AttributeValue> item, String pkName, String skName) {

@@ -100,6 +100,13 @@ public final class TableKeys {
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Package items sort after the order item in the order's partition: {@code PACKAGE#<packageId>}. */
+    public static final String PACKAGE_PREFIX = "PACKAGE#";
+
+    public static String packageSortKey(String packageId) {
+        return PACKAGE_PREFIX + packageId;
+    }
+
     public static final String TIMELINE_PREFIX = "EVENT#";
 
     /** Timeline entries sort by time; the entry id keeps the key unique. */

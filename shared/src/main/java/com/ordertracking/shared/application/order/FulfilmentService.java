@@ -3,7 +3,6 @@ package com.ordertracking.shared.application.order;
 import com.ordertracking.shared.application.ConflictException;
 import com.ordertracking.shared.application.seller.SellerProfiles;
 import com.ordertracking.shared.application.seller.ShipFrom;
-import com.ordertracking.shared.domain.CancellationRequest;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.seller.Warehouse;
 import com.ordertracking.shared.domain.OrderStatus;
@@ -20,23 +19,23 @@ import java.util.OptionalLong;
 public final class FulfilmentService {
     private final OrderRepository orders;
     private final OrderAccess access;
-    private final Optional<ParkedTrackingEvents> parked;
     private final Clock clock;
-    private final ShipFrom shipFrom;
 
-    /** {@code parked} is empty in functions that do not release parked events (only the ship function does). */
-    public FulfilmentService(OrderRepository orders, Optional<ParkedTrackingEvents> parked, Clock clock) {
-        this(orders, parked, new ShipFrom(SellerProfiles.none()), clock);
+    private final PackageService packages;
+
+    /** {@code parked} is empty in functions that do not release parked events (only the ship functions do). */
+    public FulfilmentService(OrderRepository orders, PackageRepository packages, Optional<ParkedTrackingEvents> parked,
+            Clock clock) {
+        this(orders, packages, parked, new ShipFrom(SellerProfiles.none()), clock);
     }
 
-    /** {@code shipFrom} picks the warehouse a shipped order records (from the seller's profile). */
-    public FulfilmentService(OrderRepository orders, Optional<ParkedTrackingEvents> parked, ShipFrom shipFrom,
-            Clock clock) {
+    /** {@code shipFrom}: the seller's warehouses, copied into the order when a package ships. */
+    public FulfilmentService(OrderRepository orders, PackageRepository packages, Optional<ParkedTrackingEvents> parked,
+            ShipFrom shipFrom, Clock clock) {
         this.orders = orders;
         this.access = new OrderAccess(orders);
-        this.parked = parked;
+        this.packages = new PackageService(orders, packages, parked, shipFrom, clock);
         this.clock = clock;
-        this.shipFrom = shipFrom;
     }
 
     /** PENDING → PROCESSED. */
@@ -51,53 +50,27 @@ public final class FulfilmentService {
     }
 
     /**
-     * PROCESSED → SHIPPED with the carrier's tracking number, registered to this order in the same
-     * transaction; then events the carrier sent before registration are released to the processor.
-     * Repeating a ship with the same carrier and number is a replay (200, same order), which also
-     * retries the release if an earlier attempt was interrupted.
+     * PROCESSED (or PARTIALLY_SHIPPED) → SHIPPED: one package with everything not yet packed (docs/order-lifecycle.md),
+     * shipped from the named warehouse or the seller's default one (copied into the order),
+     * its number registered to it in the same transaction; then events the carrier sent before registration are
+     * released to the processor. Repeating a ship with the same carrier and number is a replay (200, same order),
+     * which also retries the release if an earlier attempt was interrupted.
      */
     public Order ship(String sellerId, String orderId, ShipRequest request, OptionalLong expectedVersion) {
-        Order order = access.sellers(sellerId, orderId);
-        Shipment current = order.shipment();
-        if (current != null && current.carrier().equals(request.carrier())
-                && current.trackingNumber().equals(request.trackingNumber()) && order.status().isShippedOrLater()) {
-            release(request);
-            return order;
-        }
-        if (order.status().isShippedOrLater()) {
-            throw new ConflictException("order-already-shipped", "Order " + orderId + " already shipped with "
-                    + (current == null ? "another carrier" : current.carrier() + " " + current.trackingNumber())
-                    + "; a shipment's tracking number cannot be replaced");
-        }
-        OrderAccess.requireVersion(order, expectedVersion);
-        Optional<Warehouse> warehouse = shipFrom.resolve(sellerId, request.warehouseId());
-        Instant now = now();
-        Shipment shipment = Shipment.registered(request.carrier(), request.trackingNumber(), request.estimatedDelivery(), now);
-        // Shipping answers a buyer's pending cancellation request: rejected, in this same conditional write.
-        Order moved = CancellationRequest.rejectedByShipping(order, now).withShipmentAndStatus(shipment, OrderStatus.SHIPPED, now);
-        // A copy of the warehouse, in the same write: later profile edits never change where this order came from.
-        Order shipped = warehouse.map(moved::shippingFrom).orElse(moved);
-        List<TimelineEntry> entries = List.of(TimelineEntry.statusChanged("shipped", now, OrderStatus.SHIPPED,
-                "Shipped with " + request.carrier() + ", tracking number " + request.trackingNumber()
-                        + warehouse.map(w -> " from " + w.name()).orElse(""), "seller"));
-        try {
-            OrderAccess.write(orderId, expectedVersion, () -> orders.ship(shipped, entries));
-        } catch (TrackingNumberInUseException e) {
-            throw new ConflictException("tracking-number-in-use", "Tracking number "
-                    + request.trackingNumber() + " of " + request.carrier() + " already belongs to another order");
-        }
-        release(request);
-        return shipped;
+        return packages.ship(sellerId, orderId, new PackageService.PackageRequest(request.carrier(),
+                request.trackingNumber(), null, request.estimatedDelivery(), request.warehouseId()), null, expectedVersion)
+                .order();
+    }
+
+    /** The package use cases (create, correct, read). */
+    public PackageService packages() {
+        return packages;
     }
 
     /** The order's timeline: status changes and carrier checkpoints, oldest first. */
     public List<TimelineEntry> timeline(String sellerId, String orderId) {
         access.sellers(sellerId, orderId);
         return orders.timeline(orderId);
-    }
-
-    private void release(ShipRequest request) {
-        parked.ifPresent(events -> events.release(request.carrier(), request.trackingNumber()));
     }
 
     private Instant now() {

@@ -2,8 +2,11 @@ package com.ordertracking.shared.application.tracking;
 
 import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.application.order.OrderRepository;
+import com.ordertracking.shared.application.order.PackageRepository;
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderPackage;
+import com.ordertracking.shared.domain.tracking.OrderFulfilment;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +29,16 @@ public final class DelayMonitor {
 
     private final DueOrders due;
     private final OrderRepository orders;
+    private final PackageRepository packages;
     private final DelayRules rules;
     private final Clock clock;
 
-    public DelayMonitor(DueOrders due, OrderRepository orders, DelayRules rules, Clock clock) {
+    /** {@code packages}: an order shipped in packages is due when one of them is; each is flagged on its own. */
+    public DelayMonitor(DueOrders due, OrderRepository orders, PackageRepository packages, DelayRules rules,
+            Clock clock) {
         this.due = due;
         this.orders = orders;
+        this.packages = packages;
         this.rules = rules;
         this.clock = clock;
     }
@@ -69,6 +76,12 @@ public final class DelayMonitor {
     private void check(String orderId, Instant now, Counters counters) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<Order> stored = read(orderId, counters);
+            if (stored.isPresent() && stored.get().hasPackages()) {
+                if (checkPackages(stored.get(), now, counters)) {
+                    return;
+                }
+                continue; // the order or a package changed meanwhile: re-read
+            }
             Optional<Delay> delay = stored.flatMap(order -> rules.check(order, now));
             if (delay.isEmpty()) {
                 counters.notDue++;
@@ -84,6 +97,37 @@ public final class DelayMonitor {
             }
         }
         counters.deferred++;
+    }
+
+    /**
+     * Flags each package past a trigger no flag covers, and the order's {@code delay} with the first (one conditional
+     * write each, so a package is flagged once). False on a conflict with a concurrent writer.
+     */
+    private boolean checkPackages(Order stored, Instant now, Counters counters) {
+        Order order = stored;
+        boolean flaggedAny = false;
+        for (OrderPackage pkg : packages.packages(order.orderId())) {
+            Optional<Delay> delay = rules.check(pkg, now);
+            if (delay.isEmpty()) {
+                continue;
+            }
+            OrderPackage flagged = pkg.withTracking(pkg.shipment(), delay.get(), now);
+            Optional<Order> changed = OrderFulfilment.afterPackageChange(order, flagged, now);
+            try {
+                packages.flag(pkg, flagged, order, changed,
+                        List.of(DelayRules.entry(flagged, order.status(), delay.get(), null)));
+            } catch (VersionConflictException e) {
+                return false;
+            }
+            order = changed.orElse(order);
+            flaggedAny = true;
+        }
+        if (flaggedAny) {
+            counters.flagged.add(order.orderId());
+        } else {
+            counters.notDue++;
+        }
+        return true;
     }
 
     private Optional<Order> read(String orderId, Counters counters) {

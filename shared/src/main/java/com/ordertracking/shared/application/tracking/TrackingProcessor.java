@@ -2,22 +2,35 @@ package com.ordertracking.shared.application.tracking;
 
 import com.ordertracking.shared.application.Backoff;
 import com.ordertracking.shared.application.order.OrderRepository;
+import com.ordertracking.shared.application.order.PackageRepository;
+import com.ordertracking.shared.application.order.PackageRepository.TrackingWrite;
 import com.ordertracking.shared.application.tracking.TrackingRepository.ApplyResult;
 import com.ordertracking.shared.application.tracking.TrackingRepository.Registration;
 import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderPackage;
+import com.ordertracking.shared.domain.TimelineEntry;
+import com.ordertracking.shared.domain.tracking.OrderFulfilment;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import com.ordertracking.shared.domain.tracking.ShipmentProgress;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies one tracking event: find the order by carrier + number (or park the event), apply
- * {@link ShipmentProgress}, store order + checkpoint + applied-event record in one transaction, and
- * re-read and re-apply when another writer got there first.
+ * Applies one tracking event: find what the carrier + number is registered to (or park the event), apply
+ * {@link ShipmentProgress}, store, and re-read and re-apply when another writer got there first.
+ * <ul>
+ *   <li>a <b>package</b> (every order shipped since issue 11): the package item and the checkpoint, and the order
+ *       item only when its status, package summaries or delay flag change ({@link OrderFulfilment}); a duplicate is
+ *       recognised by reading the checkpoint's key, so it writes nothing;</li>
+ *   <li>the <b>embedded shipment</b> of an order stored before packages existed: order + checkpoint + applied-event
+ *       record in one transaction, as before.</li>
+ * </ul>
  */
 public final class TrackingProcessor {
     /** Contention on one order is rare and short; past this the message is retried by SQS. */
@@ -30,9 +43,12 @@ public final class TrackingProcessor {
     private final DelayRules delayRules;
     private final ReturnShipmentTracking returnShipments;
 
-    public TrackingProcessor(OrderRepository orders, TrackingRepository tracking, ParkedEvents parked, Clock clock,
-            DelayRules delayRules, ReturnShipmentTracking returnShipments) {
+    private final PackageRepository packages;
+
+    public TrackingProcessor(OrderRepository orders, PackageRepository packages, TrackingRepository tracking,
+            ParkedEvents parked, Clock clock, DelayRules delayRules, ReturnShipmentTracking returnShipments) {
         this.orders = orders;
+        this.packages = packages;
         this.tracking = tracking;
         this.parked = parked;
         this.clock = clock;
@@ -61,34 +77,84 @@ public final class TrackingProcessor {
                 // The dispatch point for returns: a return shipment's scans are applied apart from order shipments.
                 return returnShipments.process(event, registration.get().orderId(), registration.get().returnId());
             }
-            Optional<String> orderId = registration.map(Registration::orderId);
-            if (orderId.isEmpty()) {
+            if (registration.isEmpty()) {
                 if (tracking.park(event) == TrackingRepository.ParkResult.PARKED) {
                     return new Outcome.Parked();
                 }
                 continue; // registered meanwhile: apply it
             }
-            Order order = orders.find(orderId.get()).orElseThrow(() -> new IllegalStateException(
-                    "Tracking number " + event.trackingNumber() + " is registered to missing order " + orderId.get()));
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            ShipmentProgress.Applied applied = ShipmentProgress.apply(order, event, now);
-            // Delivery clears a delay flag, a new estimate revises it or (pushed back > 1 day) raises one:
-            // in the same version step and transaction as the checkpoint.
-            DelayRules.Revised revised = delayRules.afterTrackingUpdate(order, applied.order(), now);
-            switch (tracking.apply(revised.order(), applied.checkpoint(), revised.entries(), event)) {
-                case ApplyResult.Applied(WriteCost capacity) -> {
+            // The dispatch point: what the number tracks decides how the event is applied.
+            Optional<Outcome> outcome = switch (registration.get()) {
+                case Registration(String orderId, String packageId, String ignored) when packageId != null ->
+                        applyToPackage(orderId, packageId, event);
+                case Registration(String orderId, String noPackage, String ignored) ->
+                        applyToEmbeddedShipment(orderId, event);
+            };
+            if (outcome.isPresent()) {
+                if (outcome.get() instanceof Outcome.Applied) {
                     // Safety net: events parked while a ship was committing, or left by an interrupted release.
                     parked.release(event.carrier(), event.trackingNumber());
-                    return new Outcome.Applied(order.orderId(), revised.order(), capacity);
                 }
-                case ApplyResult.Duplicate() -> {
-                    return new Outcome.Duplicate(order.orderId());
-                }
-                case ApplyResult.VersionConflict() -> Backoff.pause(attempt); // then re-read and re-apply
+                return outcome.get();
             }
+            Backoff.pause(attempt); // someone else wrote first: re-read and re-apply
         }
         throw new IllegalStateException("Order for " + event.key() + " kept changing; giving up after "
                 + MAX_ATTEMPTS + " attempts (SQS will redeliver)");
+    }
+
+    /** Empty: a version conflict (re-read and re-apply). */
+    private Optional<Outcome> applyToPackage(String orderId, String packageId, TrackingEvent event) {
+        TimelineEntry checkpoint = ShipmentProgress.checkpoint(event).forPackage(packageId);
+        if (packages.hasEntry(orderId, checkpoint)) {
+            return Optional.of(new Outcome.Duplicate(orderId));
+        }
+        Order order = orders.find(orderId).orElseThrow(() -> missing(event, orderId));
+        OrderPackage before = packages.find(orderId, packageId).orElseThrow(() -> missing(event, orderId));
+        Instant now = now();
+        OrderPackage advanced = before.withTracking(ShipmentProgress.advance(before.shipment(), event), before.delay(),
+                now);
+        DelayRules.RevisedPackage revised = delayRules.afterTrackingUpdate(before, advanced, order.status(), now);
+        OrderPackage after = revised.pkg();
+        Optional<Order> changedOrder = OrderFulfilment.afterPackageChange(order, after, now);
+        return switch (packages.applyTracking(before, after, order, changedOrder, checkpoint, revised.entries())) {
+            case TrackingWrite.Applied(double units, Map<String, Double> byPart) -> Optional.of(new Outcome.Applied(
+                    orderId, changedOrder.orElse(order), new WriteCost(units, byPart.get("table"), indexes(byPart))));
+            case TrackingWrite.Duplicate() -> Optional.of(new Outcome.Duplicate(orderId));
+            case TrackingWrite.VersionConflict() -> Optional.empty();
+        };
+    }
+
+    /** An order stored before packages existed: its one embedded shipment, as before issue 11. */
+    private Optional<Outcome> applyToEmbeddedShipment(String orderId, TrackingEvent event) {
+        Order order = orders.find(orderId).orElseThrow(() -> missing(event, orderId));
+        Instant now = now();
+        ShipmentProgress.Applied applied = ShipmentProgress.apply(order, event, now);
+        // Delivery clears a delay flag, a new estimate revises it or (pushed back > 1 day) raises one:
+        // in the same version step and transaction as the checkpoint.
+        DelayRules.Revised revised = delayRules.afterTrackingUpdate(order, applied.order(), now);
+        return switch (tracking.apply(revised.order(), applied.checkpoint(), revised.entries(), event)) {
+            case ApplyResult.Applied(WriteCost capacity) ->
+                    Optional.of(new Outcome.Applied(order.orderId(), revised.order(), capacity));
+            case ApplyResult.Duplicate() -> Optional.of(new Outcome.Duplicate(order.orderId()));
+            case ApplyResult.VersionConflict() -> Optional.empty();
+        };
+    }
+
+    private static Map<String, Double> indexes(Map<String, Double> byPart) {
+        Map<String, Double> indexes = new java.util.LinkedHashMap<>(byPart);
+        indexes.remove("total");
+        indexes.remove("table");
+        return indexes;
+    }
+
+    private static IllegalStateException missing(TrackingEvent event, String orderId) {
+        return new IllegalStateException("Tracking number " + event.trackingNumber()
+                + " is registered to missing order or package of " + orderId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** An event missing a key field cannot be applied, now or later: a poison message. */

@@ -14,14 +14,14 @@ public interface TrackingRepository {
     Optional<String> orderIdFor(String carrier, String trackingNumber);
 
     /**
-     * What a carrier + number tracks: an order's shipment ({@code returnId} null), or the return shipment of the
-     * order's return {@code returnId}.
+     * What a carrier + number tracks: the return shipment of the order's return {@code returnId}; else a package of
+     * an order ({@code packageId} set); else the one embedded shipment of an order stored before packages existed.
      */
-    record Registration(String orderId, String returnId) {
+    record Registration(String orderId, String packageId, String returnId) {
     }
 
     default Optional<Registration> registration(String carrier, String trackingNumber) {
-        return orderIdFor(carrier, trackingNumber).map(orderId -> new Registration(orderId, null));
+        return orderIdFor(carrier, trackingNumber).map(orderId -> new Registration(orderId, null, null));
     }
 
     /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */

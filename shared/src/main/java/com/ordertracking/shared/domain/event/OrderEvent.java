@@ -12,12 +12,15 @@ import java.time.Instant;
  * {@code order} (OrderCreated), {@code previousStatus} (OrderStatusChanged), {@code shipment}
  * (whenever the order has one), {@code previousShipment} (ShipmentUpdated), {@code delay}
  * (DeliveryDelayed), {@code returnRequest} (ReturnUpdated), {@code refund} (RefundIssued),
- * {@code compensation} (CompensationOffered), {@code cancellationRequest} (CancellationRequestUpdated).
+ * {@code compensation} (CompensationOffered), {@code cancellationRequest} (CancellationRequestUpdated),
+ * {@code pkg} (PackageUpdated; also on the other events of a change caused by one package of an order shipped in
+ * several, so texts can name it).
  * No buyer contact data travels in events: the notifier reads preferences itself.
  * {@code destinationTimeZone} is the IANA zone of the shipping address (no address detail), so that texts
  * for the buyer show local dates; absent when the destination's zone is unknown (texts then say UTC).
  * {@code sellerDisplayName} is the shop name the order copied from the seller's profile (absent for orders
- * placed before the seller had one), so buyer texts can name the shop without a lookup.
+ * placed before the seller had one), so buyer texts can name the shop without a lookup. {@code pkg} names the
+ * package a change is about when the order ships in several (absent otherwise).
  *
  * @param eventId    deterministic ({@code orderId:v<orderVersion>:<eventType>}) so consumers can dedupe
  * @param occurredAt the order's {@code updatedAt} of the change
@@ -42,7 +45,8 @@ public record OrderEvent(
         CompensationInfo compensation,
         String destinationTimeZone,
         CancellationRequestInfo cancellationRequest,
-        String sellerDisplayName) {
+        String sellerDisplayName,
+        PackageInfo pkg) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -53,10 +57,10 @@ public record OrderEvent(
             ReturnInfo returnRequest, RefundInfo refund, CompensationInfo compensation, String destinationTimeZone) {
         this(schemaVersion, eventId, eventType, occurredAt, orderId, orderVersion, sellerId, buyerId, status,
                 previousStatus, order, shipment, previousShipment, delay, returnRequest, refund, compensation,
-                destinationTimeZone, null, null);
+                destinationTimeZone, null, null, null);
     }
 
-    /** An event without a seller display name. */
+    /** An event without a seller display name and package section. */
     public OrderEvent(int schemaVersion, String eventId, OrderEventType eventType, Instant occurredAt, String orderId,
             long orderVersion, String sellerId, String buyerId, OrderStatus status, OrderStatus previousStatus,
             OrderSummary order, ShipmentInfo shipment, ShipmentInfo previousShipment, DelayInfo delay,
@@ -64,11 +68,26 @@ public record OrderEvent(
             CancellationRequestInfo cancellationRequest) {
         this(schemaVersion, eventId, eventType, occurredAt, orderId, orderVersion, sellerId, buyerId, status,
                 previousStatus, order, shipment, previousShipment, delay, returnRequest, refund, compensation,
-                destinationTimeZone, cancellationRequest, null);
+                destinationTimeZone, cancellationRequest, null, null);
     }
 
     public static String eventId(String orderId, long version, OrderEventType type) {
         return orderId + ":v" + version + ":" + type.name();
+    }
+
+    /** A package's event: the package is part of the id, so each package change is notified once. */
+    public static String eventId(String orderId, long version, OrderEventType type, String packageId) {
+        return eventId(orderId, version, type) + ":" + packageId;
+    }
+
+    /**
+     * One package of an order shipped in several: {@code number} of {@code count} packages so far
+     * ({@code complete} false while units are still to be packed), its status (null until the first scan);
+     * {@code shipped}: the package is new in this change; {@code delay}: its flag (null when on time).
+     */
+    public record PackageInfo(String packageId, int number, int count, boolean complete, String carrier,
+            String trackingNumber, ShipmentStatus status, ShipmentStatus previousStatus, Instant estimatedDelivery,
+            boolean shipped, DelayInfo delay) {
     }
 
     /** What was ordered, for OrderCreated. */

@@ -10,5 +10,7 @@ public enum OrderEventType {
     RefundIssued,
     CompensationOffered,
     /** A buyer's cancellation request was filed, approved or rejected (by the seller, or by shipping). */
-    CancellationRequestUpdated
+    CancellationRequestUpdated,
+    /** A package of an order shipped in several packages was shipped or changed status (issue 11). */
+    PackageUpdated
 }

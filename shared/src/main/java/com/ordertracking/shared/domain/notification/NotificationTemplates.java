@@ -57,7 +57,10 @@ public final class NotificationTemplates {
                                 + ").\nWe'll let you know as soon as it ships.\nFollow it here: " + link));
             }
             case OrderStatusChanged -> {
-                if (event.status() == OrderStatus.SHIPPED && s != null) {
+                if (event.pkg() != null && event.status() != OrderStatus.CANCELLED) {
+                    // Several packages: the buyer hears about each package (PackageUpdated), not the order's
+                    // status change the same package caused: one message per change.
+                } else if (event.status() == OrderStatus.SHIPPED && s != null) {
                     out.add(buyer(BuyerMessage.SHIPPED,
                             orWithout(from, f -> "Shipped" + f + ": " + carrier(s) + " " + s.trackingNumber()
                                     + eta(s.estimatedDelivery(), local) + ". Track: " + link),
@@ -88,6 +91,11 @@ public final class NotificationTemplates {
                 }
             }
             case DeliveryDelayed -> {
+                // An order in several packages: say which one is late (the event names the package that changed).
+                ShipmentInfo late = event.pkg() != null && event.pkg().delay() != null
+                        ? new ShipmentInfo(event.pkg().carrier(), event.pkg().trackingNumber(), event.pkg().status(),
+                                event.pkg().estimatedDelivery(), null, null, null)
+                        : s;
                 var delay = event.delay();
                 String expected = delay == null || delay.expectedBy() == null ? null : local.shortDate(delay.expectedBy());
                 out.add(buyer(BuyerMessage.DELIVERY_DELAYED,
@@ -96,20 +104,20 @@ public final class NotificationTemplates {
                                         : "New estimate: " + expected)
                                 + ". Track: " + link,
                         "Your order is running late",
-                        "We're sorry: your order " + id + parcel(s) + " is running late.\n"
+                        "We're sorry: your order " + id + parcel(late) + " is running late.\n"
                                 + (expected == null ? "We're checking with the carrier and will update you soon."
                                         : "The new estimate is " + expected + "; we'll tell you if it changes.")
                                 + "\nThe seller has been told. Track it: " + link));
                 out.add(seller(SellerAlert.DELAY,
-                        "Delay: order " + id + parcel(s) + " is late (" + reason(delay) + "). The buyer was told.",
+                        "Delay: order " + id + parcel(late) + " is late (" + reason(delay) + "). The buyer was told.",
                         "Delivery delayed: order " + id,
-                        "Order " + id + parcel(s) + " is late: " + reason(delay) + ".\nExpected by: "
+                        "Order " + id + parcel(late) + " is late: " + reason(delay) + ".\nExpected by: "
                                 + (expected == null ? "unknown" : expected)
                                 + "\nThe buyer has been notified. Consider contacting the carrier or offering compensation."));
             }
             case ShipmentUpdated -> {
                 ShipmentStatus before = event.previousShipment() == null ? null : event.previousShipment().status();
-                if (s != null && TROUBLE.contains(s.status()) && s.status() != before) {
+                if (s != null && s.status() != null && TROUBLE.contains(s.status()) && s.status() != before) {
                     String what = s.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
                     out.add(seller(SellerAlert.EXCEPTION,
                             "Shipment problem: order " + id + parcel(s) + " reports " + what + ". Check with the carrier.",
@@ -118,6 +126,7 @@ public final class NotificationTemplates {
                                     + ".\nPlease check with the carrier; the buyer may need an update."));
                 }
             }
+            case PackageUpdated -> packageMessages(event, link, local, out);
             case ReturnUpdated -> {
                 var ret = event.returnRequest();
                 if (ret != null) {
@@ -206,6 +215,54 @@ public final class NotificationTemplates {
 
     private static String shop(OrderEvent event) {
         return event.sellerDisplayName() == null ? "this shop" : event.sellerDisplayName();
+    }
+
+    /**
+     * An order shipped in several packages: one buyer message per package shipped, out for delivery or delivered
+     * ("Package 2 of 2 delivered"), the seller's exception alert per package.
+     */
+    private static void packageMessages(OrderEvent event, String link, LocalTimes local, List<Notification> out) {
+        OrderEvent.PackageInfo p = event.pkg();
+        if (p == null) {
+            return;
+        }
+        String name = "Package " + p.number() + (p.complete() ? " of " + p.count() : "");
+        String parcel = " (" + CarrierNames.displayName(p.carrier()) + " " + p.trackingNumber() + ")";
+        String id = event.orderId();
+        if (p.status() == p.previousStatus() && !p.shipped()) {
+            return; // its delay flag changed: the order's DeliveryDelayed event (which names the package) tells
+        }
+        if (p.shipped()) {
+            String rest = p.complete() ? "" : " More items follow in another package.";
+            out.add(buyer(BuyerMessage.SHIPPED,
+                    fit(name + " shipped: " + CarrierNames.displayName(p.carrier()) + " " + p.trackingNumber()
+                            + eta(p.estimatedDelivery(), local) + "." + rest + " Track: " + link),
+                    name + " of your order has shipped",
+                    name + " of your order " + id + " is on its way" + parcel + "." + rest + "\nTrack it: " + link));
+        } else if (p.status() == ShipmentStatus.OUT_FOR_DELIVERY) {
+            out.add(buyer(BuyerMessage.OUT_FOR_DELIVERY,
+                    fit(name + " is out for delivery today" + parcel + ". Track: " + link),
+                    name + " is out for delivery",
+                    name + " of your order " + id + " is out for delivery today" + parcel + ".\nTrack it: " + link));
+        } else if (p.status() == ShipmentStatus.DELIVERED) {
+            boolean all = event.status() == OrderStatus.DELIVERED;
+            out.add(buyer(BuyerMessage.DELIVERED,
+                    fit(name + " delivered." + (all ? " That's everything. How did it go? Rate it: "
+                            : " Track the rest: ") + link),
+                    name + " was delivered",
+                    name + " of your order " + id + " was delivered" + parcel + "."
+                            + (all ? "\nThat was the last one. How did it go? Your rating helps: " + link
+                                    + "\nSomething wrong? You can request a return within 30 days."
+                                    : "\nFollow the rest of your order: " + link)));
+        } else if (p.status() != null && TROUBLE.contains(p.status())) {
+            String what = p.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            out.add(seller(SellerAlert.EXCEPTION,
+                    "Shipment problem: order " + id + " " + name.toLowerCase(Locale.ROOT) + parcel + " reports " + what
+                            + ". Check with the carrier.",
+                    "Shipment problem: order " + id,
+                    "The carrier reports \"" + what + "\" for " + name.toLowerCase(Locale.ROOT) + " of order " + id
+                            + parcel + ".\nPlease check with the carrier; the buyer may need an update."));
+        }
     }
 
     private static Notification buyer(BuyerMessage kind, String sms, String subject, String email) {

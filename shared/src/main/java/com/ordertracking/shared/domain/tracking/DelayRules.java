@@ -2,6 +2,7 @@ package com.ordertracking.shared.domain.tracking;
 
 import com.ordertracking.shared.domain.Delay;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderPackage;
 import com.ordertracking.shared.domain.OrderStatus;
 import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -58,17 +59,33 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
         Shipment shipment = order.shipment();
         boolean shipping = order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.IN_TRANSIT
                 || order.status() == OrderStatus.OUT_FOR_DELIVERY;
-        return shipping && shipment != null && shipment.deliveredAt() == null
+        // An order shipped in packages is watched package by package (its shipment is only a summary).
+        return shipping && !order.hasPackages() && underway(shipment);
+    }
+
+    /** Whether the delay monitor looks after this package: until it is delivered or returned to sender. */
+    public static boolean isWatched(OrderPackage pkg) {
+        return underway(pkg.shipment());
+    }
+
+    private static boolean underway(Shipment shipment) {
+        return shipment != null && shipment.deliveredAt() == null
                 && (shipment.status() == null || !ShipmentProgress.isTerminal(shipment.status()));
     }
 
     /** When the order is next due to be checked; empty = not in the {@code ByDueTime} index. */
     public Optional<Instant> dueAt(Order order) {
-        if (!isWatched(order)) {
-            return Optional.empty();
-        }
-        Instant eta = estimateTrigger(order);
-        Instant silence = silenceTrigger(order);
+        return isWatched(order) ? dueAt(order.shipment(), order.delay()) : Optional.empty();
+    }
+
+    /** When the package is next due to be checked; empty = not in the {@code ByDueTime} index. */
+    public Optional<Instant> dueAt(OrderPackage pkg) {
+        return isWatched(pkg) ? dueAt(pkg.shipment(), pkg.delay()) : Optional.empty();
+    }
+
+    private Optional<Instant> dueAt(Shipment shipment, Delay delay) {
+        Instant eta = estimateTrigger(shipment, delay);
+        Instant silence = silenceTrigger(shipment, delay);
         if (eta == null || silence != null && silence.isBefore(eta)) {
             return Optional.ofNullable(silence);
         }
@@ -80,15 +97,21 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
      * (the clearer message), else silence. {@code detectedAt = now} covers both triggers.
      */
     public Optional<Delay> check(Order order, Instant now) {
-        if (!isWatched(order)) {
-            return Optional.empty();
-        }
-        Instant eta = estimateTrigger(order);
+        return isWatched(order) ? check(order.shipment(), order.delay(), now) : Optional.empty();
+    }
+
+    /** As {@link #check(Order, Instant)} for one package of an order shipped in packages. */
+    public Optional<Delay> check(OrderPackage pkg, Instant now) {
+        return isWatched(pkg) ? check(pkg.shipment(), pkg.delay(), now) : Optional.empty();
+    }
+
+    private Optional<Delay> check(Shipment shipment, Delay delay, Instant now) {
+        Instant eta = estimateTrigger(shipment, delay);
         if (eta != null && !eta.isAfter(now)) {
             // The estimate has passed: there is no current expectation until the carrier gives one.
             return Optional.of(new Delay(Delay.Reason.PAST_ESTIMATED_DELIVERY, now, null));
         }
-        Instant silence = silenceTrigger(order);
+        Instant silence = silenceTrigger(shipment, delay);
         if (silence != null && !silence.isAfter(now)) {
             return Optional.of(new Delay(Delay.Reason.NO_CARRIER_UPDATE, now, eta));
         }
@@ -97,18 +120,26 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
 
     /** The estimated delivery, unless the current flag already reported it as missed. */
     static Instant estimateTrigger(Order order) {
-        Instant eta = order.shipment().estimatedDelivery();
-        return eta == null || covered(order.delay(), eta) ? null : eta;
+        return estimateTrigger(order.shipment(), order.delay());
+    }
+
+    private static Instant estimateTrigger(Shipment shipment, Delay delay) {
+        Instant eta = shipment.estimatedDelivery();
+        return eta == null || covered(delay, eta) ? null : eta;
     }
 
     /** Last carrier scan (or the shipping, before any) plus the silence limit, unless already reported. */
     Instant silenceTrigger(Order order) {
-        Instant last = lastNews(order.shipment());
+        return silenceTrigger(order.shipment(), order.delay());
+    }
+
+    private Instant silenceTrigger(Shipment shipment, Delay delay) {
+        Instant last = lastNews(shipment);
         if (last == null) {
             return null;
         }
         Instant trigger = last.plus(silenceLimit);
-        return covered(order.delay(), trigger) ? null : trigger;
+        return covered(delay, trigger) ? null : trigger;
     }
 
     private static boolean covered(Delay delay, Instant trigger) {
@@ -151,17 +182,67 @@ public record DelayRules(Duration silenceLimit, Duration pushBackThreshold) {
         return new Revised(after, List.of());
     }
 
+    /** A package with its delay flag as a tracking update leaves it, and the timeline entries that records. */
+    public record RevisedPackage(OrderPackage pkg, List<TimelineEntry> entries) {
+    }
+
+    /**
+     * {@link #afterTrackingUpdate(Order, Order, Instant)} for one package ({@code after} is {@code before} with the
+     * event applied); {@code orderStatus} is what the DELAY entry records as the order's status.
+     */
+    public RevisedPackage afterTrackingUpdate(OrderPackage before, OrderPackage after, OrderStatus orderStatus,
+            Instant now) {
+        Delay delay = after.delay();
+        Shipment shipment = after.shipment();
+        if (shipment.deliveredAt() != null) {
+            return new RevisedPackage(delay == null ? after : withFlag(after, null), List.of());
+        }
+        Instant previous = before.shipment().estimatedDelivery();
+        Instant estimate = shipment.estimatedDelivery();
+        if (estimate == null || estimate.equals(previous)) {
+            return new RevisedPackage(after, List.of());
+        }
+        if (delay != null) {
+            return new RevisedPackage(withFlag(after, new Delay(delay.reason(), delay.detectedAt(), estimate)), List.of());
+        }
+        if (previous != null && estimate.isAfter(previous.plus(pushBackThreshold))) {
+            Delay flag = new Delay(Delay.Reason.ESTIMATE_PUSHED_BACK, now, estimate);
+            OrderPackage flagged = withFlag(after, flag);
+            return new RevisedPackage(flagged, List.of(entry(flagged, orderStatus, flag, previous)));
+        }
+        return new RevisedPackage(after, List.of());
+    }
+
+    /** Same version: the flag change is part of the change being made. */
+    private static OrderPackage withFlag(OrderPackage pkg, Delay flag) {
+        return pkg.replacingDelay(flag);
+    }
+
+    /** The DELAY timeline entry of a package's new flag (its id names the package: one flag per package and time). */
+    public static TimelineEntry entry(OrderPackage flagged, OrderStatus orderStatus, Delay delay,
+            Instant previousEstimate) {
+        TimelineEntry entry = entry(flagged.shipment(), orderStatus, delay, previousEstimate);
+        return new TimelineEntry(entry.entryId() + "-" + flagged.packageId(), entry.at(), entry.kind(), entry.status(),
+                entry.shipmentStatus(), null, "Package " + flagged.number() + ": " + entry.description(), "system",
+                flagged.packageId());
+    }
+
     /** The DELAY timeline entry of a new flag; its id is unique per flag (one flag per detection time). */
     public static TimelineEntry entry(Order flagged, Delay delay, Instant previousEstimate) {
+        return entry(flagged.shipment(), flagged.status(), delay, previousEstimate);
+    }
+
+    private static TimelineEntry entry(Shipment shipment, OrderStatus orderStatus, Delay delay,
+            Instant previousEstimate) {
         String description = switch (delay.reason()) {
             case PAST_ESTIMATED_DELIVERY -> "Delivery delayed: the estimated delivery "
-                    + flagged.shipment().estimatedDelivery() + " passed without delivery";
-            case NO_CARRIER_UPDATE -> "Delivery may be delayed: no carrier update since " + lastNews(flagged.shipment());
+                    + shipment.estimatedDelivery() + " passed without delivery";
+            case NO_CARRIER_UPDATE -> "Delivery may be delayed: no carrier update since " + lastNews(shipment);
             case ESTIMATE_PUSHED_BACK -> "Delivery delayed: the carrier moved the estimated delivery from "
                     + previousEstimate + " to " + delay.expectedBy();
         };
         return new TimelineEntry("delay-" + delay.detectedAt().toEpochMilli(), delay.detectedAt(),
-                TimelineEntry.Kind.DELAY, flagged.status(), flagged.shipment().status(), null, description, "system");
+                TimelineEntry.Kind.DELAY, orderStatus, shipment.status(), null, description, "system");
     }
 
     /**

@@ -191,7 +191,7 @@ class NotifierTest {
                 status, null, null,
                 new OrderEvent.ShipmentInfo("ups", "1Z999AA10123456784", shipment, AT.plusSeconds(3 * 86_400), AT,
                         null, null),
-                null, delay, null, null, null, "America/Los_Angeles");
+                null, delay, null, null, null, "America/Los_Angeles", null);
     }
 
     private static String key(OrderEvent event, Channel channel) {

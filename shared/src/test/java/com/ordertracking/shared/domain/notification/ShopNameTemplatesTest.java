@@ -17,7 +17,7 @@ class ShopNameTemplatesTest {
         return new OrderEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.occurredAt(), e.orderId(),
                 e.orderVersion(), e.sellerId(), e.buyerId(), e.status(), e.previousStatus(), e.order(), e.shipment(),
                 e.previousShipment(), e.delay(), e.returnRequest(), e.refund(), e.compensation(),
-                e.destinationTimeZone(), e.cancellationRequest(), shop);
+                e.destinationTimeZone(), e.cancellationRequest(), shop, e.pkg());
     }
 
     @Test
