@@ -63,9 +63,9 @@ final class RuntimeProcess implements AutoCloseable {
                         if (line.contains(" ERROR")) {
                             errorLines.incrementAndGet();
                         }
-                    } else if (line.contains("\"tracking event applied\"")) {
+                    } else if (line.contains("\"tracking event applied")) {
                         appliedAt.add(now);
-                    } else if (line.contains("\"tracking event already applied\"")) {
+                    } else if (line.contains("\"tracking event already applied")) {
                         duplicateAt.add(now);
                     } else if (line.contains("\"tracking event failed")) {
                         failedLines.incrementAndGet();
