@@ -29,6 +29,7 @@ public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        WebhookFanOutService.Batch fanOut = this.fanOut.batch();
         return SqsBatches.eachMessage(event, context, "webhook dispatch failed; will be retried, then dead-lettered", (message, line) -> {
             Optional<WebhookEvent> webhookEvent = WebhookEventBodies.read(message.getBody());
             if (webhookEvent.isPresent()) {

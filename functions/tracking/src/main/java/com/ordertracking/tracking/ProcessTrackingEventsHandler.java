@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
+import com.ordertracking.shared.application.tracking.BatchLookups;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.application.tracking.TrackingRepository.WriteCost;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes the tracking-events queue. Each message is applied on its own (one DynamoDB transaction);
+ * Consumes the tracking-events queue. The batch's registrations and checkpoints are read up front in two batch
+ * reads (a burst repeats every event, so most messages are duplicates known without a read of their own); then each
+ * message is applied on its own;
  * a message that fails is reported in {@code batchItemFailures} so only it is retried, and after
  * {@code maxReceiveCount} receives SQS moves it to the dead-letter queue. Unparseable messages fail
  * every time, so they end there too — never silently dropped.
@@ -35,18 +38,43 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         FunctionLog log = FunctionLog.of(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                TrackingEvent trackingEvent = TrackingQueue.parse(message.getBody());
-                log(log, message, processor.process(trackingEvent));
+                parsed.add(new Parsed(message, TrackingQueue.parse(message.getBody())));
             } catch (RuntimeException e) {
-                log.warn("tracking event failed; will be retried, then dead-lettered", "messageId",
-                        message.getMessageId(), "error", e.toString(), "at", FunctionLog.origin(e));
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
+                fail(log, message, e, failures);
+            }
+        }
+        BatchLookups known = lookUp(log, parsed.stream().map(Parsed::event).toList());
+        for (Parsed p : parsed) {
+            try {
+                log(log, p.message(), processor.process(p.event(), known));
+            } catch (RuntimeException e) {
+                fail(log, p.message(), e, failures);
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private record Parsed(SQSEvent.SQSMessage message, TrackingEvent event) {
+    }
+
+    /** The batch's registrations and checkpoints in two reads; if they fail, each message reads for itself. */
+    private BatchLookups lookUp(FunctionLog log, List<TrackingEvent> events) {
+        try {
+            return processor.lookUp(events.stream().filter(TrackingProcessor::isComplete).toList());
+        } catch (RuntimeException e) {
+            log.warn("batch lookup failed; reading per message", "error", e.toString(), "at", FunctionLog.origin(e));
+            return BatchLookups.none();
+        }
+    }
+
+    private static void fail(FunctionLog log, SQSEvent.SQSMessage message, RuntimeException e,
+            List<SQSBatchResponse.BatchItemFailure> failures) {
+        log.warn("tracking event failed; will be retried, then dead-lettered", "messageId",
+                message.getMessageId(), "error", e.toString(), "at", FunctionLog.origin(e));
+        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
     }
 
     private static void log(FunctionLog log, SQSEvent.SQSMessage message, TrackingProcessor.Outcome outcome) {

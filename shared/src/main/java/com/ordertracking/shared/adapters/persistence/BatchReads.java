@@ -40,7 +40,33 @@ final class BatchReads {
         return entries.stream().map(entry -> byKey.get(keyOf(entry))).filter(Objects::nonNull).toList();
     }
 
-    private static String keyOf(Map<String, AttributeValue> item) {
+    /**
+     * The items at {@code keys} that exist, keyed by {@link #keyOf}: one strongly consistent BatchGetItem per 100 keys
+     * (unprocessed keys retried), reading only {@code projection} when given.
+     */
+    static Map<String, Map<String, AttributeValue>> consistentItems(DynamoDbClient dynamoDb, String tableName,
+            List<Map<String, AttributeValue>> keys, String projection) {
+        Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
+        List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 100) {
+            KeysAndAttributes.Builder wanted = KeysAndAttributes.builder()
+                    .keys(distinct.subList(from, Math.min(distinct.size(), from + 100))).consistentRead(true);
+            if (projection != null) {
+                wanted.projectionExpression(projection);
+            }
+            Map<String, KeysAndAttributes> request = Map.of(tableName, wanted.build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(tableName, List.of())
+                        .forEach(item -> byKey.put(keyOf(item), item));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return byKey;
+    }
+
+    static String keyOf(Map<String, AttributeValue> item) {
         return item.get(PK).s() + "\u0000" + item.get(SK).s();
     }
 }

@@ -7,6 +7,7 @@ import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.application.order.PackageRepository;
 import com.ordertracking.shared.application.order.TrackingNumberInUseException;
+import com.ordertracking.shared.application.tracking.BatchLookups;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderPackage;
 import com.ordertracking.shared.domain.Shipment;
@@ -75,6 +76,19 @@ public final class DynamoPackageRepository implements PackageRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PackageItems.toPackage(item));
     }
 
+    /** One BatchGetItem for the tracking path's two reads (same read units as two GetItems, one request). */
+    @Override
+    public Optional<WithOrder> findWithOrder(String orderId, String packageId) {
+        Map<String, AttributeValue> orderKey = OrderItems.key(TableKeys.orderPk(orderId), TableKeys.ORDER_SK);
+        Map<String, AttributeValue> packageKey = PackageItems.key(orderId, packageId);
+        Map<String, Map<String, AttributeValue>> items = BatchReads.consistentItems(dynamoDb, tableName,
+                List.of(orderKey, packageKey), null);
+        Map<String, AttributeValue> order = items.get(BatchReads.keyOf(orderKey));
+        Map<String, AttributeValue> pkg = items.get(BatchReads.keyOf(packageKey));
+        return order == null || pkg == null ? Optional.empty()
+                : Optional.of(new WithOrder(OrderItems.toOrder(order), PackageItems.toPackage(pkg)));
+    }
+
     @Override
     public void create(Order order, OrderPackage pkg, List<TimelineEntry> entries) {
         List<TransactWriteItem> writes = orderWrites.orderWrites(order, entries);
@@ -137,6 +151,20 @@ public final class DynamoPackageRepository implements PackageRepository {
                 .projectionExpression("pk")
                 .consistentRead(true)).item();
         return item != null && !item.isEmpty();
+    }
+
+    /** One BatchGetItem (keys only) for a whole SQS batch's checkpoints instead of a GetItem per message. */
+    @Override
+    public Map<String, Boolean> existingEntries(Map<String, List<TimelineEntry>> entriesByOrder) {
+        Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
+        entriesByOrder.forEach((orderId, entries) -> entries.forEach(entry -> keys.put(
+                BatchLookups.checkpointKey(orderId, entry),
+                OrderItems.key(TableKeys.orderPk(orderId), TableKeys.timelineSortKey(entry.at(), entry.entryId())))));
+        Map<String, Map<String, AttributeValue>> items = BatchReads.consistentItems(dynamoDb, tableName,
+                List.copyOf(keys.values()), "pk, sk");
+        Map<String, Boolean> found = new HashMap<>();
+        keys.forEach((checkpointKey, key) -> found.put(checkpointKey, items.containsKey(BatchReads.keyOf(key))));
+        return found;
     }
 
     @Override

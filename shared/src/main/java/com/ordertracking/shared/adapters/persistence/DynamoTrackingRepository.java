@@ -5,6 +5,7 @@ import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
 import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
 
 import com.ordertracking.shared.adapters.json.Json;
+import com.ordertracking.shared.application.tracking.BatchLookups;
 import com.ordertracking.shared.application.tracking.TrackingRepository;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.TimelineEntry;
@@ -56,9 +57,27 @@ public final class DynamoTrackingRepository implements TrackingRepository {
 
     @Override
     public Optional<Registration> registration(String carrier, String trackingNumber) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
+        return registrationOf(dynamoDb.getItem(g -> g.tableName(tableName)
                 .key(OrderItems.key(TableKeys.trackingPk(carrier, trackingNumber), TableKeys.TRACKING_SK))
-                .consistentRead(true)).item();
+                .consistentRead(true)).item());
+    }
+
+    /** One BatchGetItem for a whole SQS batch's numbers instead of a GetItem per message. */
+    @Override
+    public Map<String, Optional<Registration>> registrations(List<Number> numbers) {
+        List<Map<String, AttributeValue>> keys = numbers.stream()
+                .map(n -> OrderItems.key(TableKeys.trackingPk(n.carrier(), n.trackingNumber()), TableKeys.TRACKING_SK))
+                .toList();
+        Map<String, Map<String, AttributeValue>> items = BatchReads.consistentItems(dynamoDb, tableName, keys, null);
+        Map<String, Optional<Registration>> found = new HashMap<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            found.put(BatchLookups.numberKey(numbers.get(i).carrier(), numbers.get(i).trackingNumber()),
+                    registrationOf(items.get(BatchReads.keyOf(keys.get(i)))));
+        }
+        return found;
+    }
+
+    private static Optional<Registration> registrationOf(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }

@@ -38,6 +38,13 @@ public interface PackageRepository {
 
     Optional<OrderPackage> find(String orderId, String packageId);
 
+    /** A package with its order, as read together. */
+    record WithOrder(Order order, OrderPackage pkg) {
+    }
+
+    /** The order and one of its packages, both strongly consistent, in one read; empty if either is missing. */
+    Optional<WithOrder> findWithOrder(String orderId, String packageId);
+
     /**
      * Stores a new package, the order it changed (conditional on {@code order.version() - 1}), its timeline entries
      * and the registration of its carrier + number (conditional on no order having it), in one transaction.
@@ -58,6 +65,18 @@ public interface PackageRepository {
 
     /** Whether a timeline entry with this key exists (a read: an applied event is recognised without a write). */
     boolean hasEntry(String orderId, TimelineEntry entry);
+
+    /**
+     * {@link #hasEntry} for many entries of many orders at once (strongly consistent), keyed by
+     * {@code BatchLookups.checkpointKey(orderId, entry)}.
+     */
+    default Map<String, Boolean> existingEntries(Map<String, List<TimelineEntry>> entriesByOrder) {
+        Map<String, Boolean> found = new java.util.HashMap<>();
+        entriesByOrder.forEach((orderId, entries) -> entries.forEach(entry -> found.put(
+                com.ordertracking.shared.application.tracking.BatchLookups.checkpointKey(orderId, entry),
+                hasEntry(orderId, entry))));
+        return found;
+    }
 
     /**
      * Applies one carrier event, lean and re-runnable: the package (only when its state changed, conditional on

@@ -7,7 +7,9 @@ import com.ordertracking.shared.domain.sellerwebhook.WebhookIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one domain event into one delivery per subscribed endpoint of its seller, and wakes each up. No HTTP
@@ -31,8 +33,34 @@ public final class WebhookFanOutService {
 
     /** @return the ids of the deliveries of this event (new or found) */
     public List<String> fanOut(WebhookEvent event) {
+        return fanOut(event, endpoints.listBySeller(event.sellerId()));
+    }
+
+    /**
+     * A fan-out for one SQS batch: each seller's endpoints are listed once for the whole batch (a burst of one
+     * seller's orders costs one Query per batch instead of one per event), as if its events were dispatched at once.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** See {@link #batch()}; one per invocation, never kept between invocations. */
+    public final class Batch {
+        private final Map<String, List<WebhookEndpoint>> endpointsBySeller = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /** As {@link WebhookFanOutService#fanOut(WebhookEvent)}. */
+        public List<String> fanOut(WebhookEvent event) {
+            return WebhookFanOutService.this.fanOut(event,
+                    endpointsBySeller.computeIfAbsent(event.sellerId(), endpoints::listBySeller));
+        }
+    }
+
+    private List<String> fanOut(WebhookEvent event, List<WebhookEndpoint> sellerEndpoints) {
         List<String> ids = new ArrayList<>();
-        for (WebhookEndpoint endpoint : endpoints.listBySeller(event.sellerId())) {
+        for (WebhookEndpoint endpoint : sellerEndpoints) {
             if (!endpoint.subscribesTo(event.type())) {
                 continue;
             }

@@ -24,6 +24,21 @@ public interface TrackingRepository {
         return orderIdFor(carrier, trackingNumber).map(orderId -> new Registration(orderId, null, null));
     }
 
+    /** A carrier + tracking number. */
+    record Number(String carrier, String trackingNumber) {
+    }
+
+    /**
+     * The registrations of many numbers at once, keyed by {@link BatchLookups#numberKey} (every number present;
+     * empty when unregistered); strongly consistent, like {@link #registration}.
+     */
+    default Map<String, Optional<Registration>> registrations(List<Number> numbers) {
+        Map<String, Optional<Registration>> found = new java.util.HashMap<>();
+        numbers.forEach(n -> found.put(BatchLookups.numberKey(n.carrier(), n.trackingNumber()),
+                registration(n.carrier(), n.trackingNumber())));
+        return found;
+    }
+
     /** What a write consumed, in capacity units: total, the table's and each index's (for capacity planning). */
     record WriteCost(double capacityUnits, Double tableUnits, Map<String, Double> indexUnits) {
         public WriteCost {
