@@ -136,7 +136,7 @@ public final class LocalRuntime implements AutoCloseable {
             // Two pools: HTTP functions never queue behind DynamoDB-bound queue and stream consumers (a carrier's
             // webhook must be answered while the tracking processor drains a burst), and vice versa.
             ExecutionSlots apiSlots = ExecutionSlots.fromSystemProperties();
-            ExecutionSlots eventSlots = ExecutionSlots.fromSystemProperties();
+            ExecutionSlots eventSlots = ExecutionSlots.forEventConsumers();
             for (FunctionSpec function : model.functions()) {
                 boolean servesHttp = function.events().stream().anyMatch(HttpApiEvent.class::isInstance);
                 functions.put(function.logicalId(), new FunctionInstance(new FunctionConfig(function.logicalId(),

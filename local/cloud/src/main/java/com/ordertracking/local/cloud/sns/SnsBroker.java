@@ -343,7 +343,9 @@ final class SnsBroker {
             delivery.sms(phone, notification);
             return new Xml().element("MessageId", notification.messageId()).body();
         }
-        Published published = publishToTopic(topic(topicArn != null ? topicArn : targetArn), q);
+        List<Map.Entry<Subscription, Notification>> deliveries = new ArrayList<>();
+        Published published = publishToTopic(topic(topicArn != null ? topicArn : targetArn), q, deliveries);
+        delivery.deliverAll(deliveries);
         return new Xml().element("MessageId", published.messageId())
                 .element("SequenceNumber", published.sequenceNumber()).body();
     }
@@ -371,9 +373,10 @@ final class SnsBroker {
         }
         Xml successful = new Xml().open("Successful");
         Xml failed = new Xml().open("Failed");
+        List<Map.Entry<Subscription, Notification>> deliveries = new ArrayList<>();
         for (QueryRequest entry : entries) {
             try {
-                Published published = publishToTopic(topic, entry);
+                Published published = publishToTopic(topic, entry, deliveries);
                 successful.open("member").element("Id", entry.required("Id"))
                         .element("MessageId", published.messageId())
                         .element("SequenceNumber", published.sequenceNumber()).close("member");
@@ -382,10 +385,12 @@ final class SnsBroker {
                         .element("Message", e.getMessage()).element("SenderFault", "true").close("member");
             }
         }
+        delivery.deliverAll(deliveries); // after the whole batch: a queue gets its messages in batches, in order
         return successful.close("Successful").body() + failed.close("Failed").body();
     }
 
-    private Published publishToTopic(Topic topic, QueryRequest q) {
+    /** Publishes one message; its deliveries are added to {@code deliveries} for the caller to hand over. */
+    private Published publishToTopic(Topic topic, QueryRequest q, List<Map.Entry<Subscription, Notification>> deliveries) {
         String groupId = blankToNull(q.optional("MessageGroupId"));
         String deduplicationId = blankToNull(q.optional("MessageDeduplicationId"));
         String sequenceNumber = null;
@@ -422,7 +427,7 @@ final class SnsBroker {
             FilterPolicy policy = subscription.filterPolicy();
             if (policy == null || policy.matches(notification.attributes(),
                     notification.messageFor(subscription.protocol()))) {
-                delivery.deliver(subscription, notification);
+                deliveries.add(Map.entry(subscription, notification));
             }
         }
         return published;

@@ -8,8 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -23,7 +25,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** Hands notifications to SQS queues and records SMS and e-mail in the outbox. */
@@ -100,18 +105,10 @@ final class SnsDelivery {
 
     private void toQueue(Subscription subscription, Notification notification) {
         QueueArn queue = QueueArn.parse(subscription.endpoint());
-        SendMessageRequest.Builder request = SendMessageRequest.builder();
-        if (subscription.rawMessageDelivery()) {
-            request.messageBody(notification.messageFor("sqs")).messageAttributes(sqsAttributes(notification));
-        } else {
-            request.messageBody(envelope(subscription, notification, "sqs"));
-        }
-        if (queue.name().endsWith(".fifo")) {
-            // A FIFO queue needs both; a standard topic has neither, so fall back to one group and the message id.
-            request.messageGroupId(notification.groupId() != null ? notification.groupId() : notification.topicArn())
-                    .messageDeduplicationId(notification.deduplicationId() != null
-                            ? notification.deduplicationId() : notification.messageId());
-        }
+        QueueMessage message = queueMessage(subscription, notification, queue);
+        SendMessageRequest.Builder request = SendMessageRequest.builder().messageBody(message.body())
+                .messageAttributes(message.attributes()).messageGroupId(message.groupId())
+                .messageDeduplicationId(message.deduplicationId());
         String cached = queueUrls.get(queue.arn());
         try {
             sqs.sendMessage(request.queueUrl(cached != null ? cached : queueUrl(queue)).build());
@@ -122,6 +119,73 @@ final class SnsDelivery {
             }
             // The queue may have been recreated under a new URL: look it up once more.
             sqs.sendMessage(request.queueUrl(queueUrl(queue)).build());
+        }
+    }
+
+    /** What SNS hands one SQS subscription: the body (raw or the JSON envelope) and, for FIFO queues, group and id. */
+    private record QueueMessage(String body, Map<String, MessageAttributeValue> attributes, String groupId,
+                                String deduplicationId) {
+    }
+
+    private QueueMessage queueMessage(Subscription subscription, Notification notification, QueueArn queue) {
+        boolean raw = subscription.rawMessageDelivery();
+        String body = raw ? notification.messageFor("sqs") : envelope(subscription, notification, "sqs");
+        Map<String, MessageAttributeValue> attributes = raw ? sqsAttributes(notification) : null;
+        if (!queue.name().endsWith(".fifo")) {
+            return new QueueMessage(body, attributes, null, null);
+        }
+        // A FIFO queue needs both; a standard topic has neither, so fall back to one group and the message id.
+        return new QueueMessage(body, attributes,
+                notification.groupId() != null ? notification.groupId() : notification.topicArn(),
+                notification.deduplicationId() != null ? notification.deduplicationId() : notification.messageId());
+    }
+
+    /**
+     * Delivers a PublishBatch's notifications: those for one SQS subscription go in SendMessageBatch requests of up
+     * to ten, in publish order (one request to ElasticMQ instead of one per message; what the queue receives is the
+     * same); every other delivery as {@link #deliver}. A batch that fails as a whole is retried message by message.
+     */
+    void deliverAll(List<Map.Entry<Subscription, Notification>> deliveries) {
+        Map<Subscription, List<Notification>> toQueues = new LinkedHashMap<>();
+        for (Map.Entry<Subscription, Notification> d : deliveries) {
+            if ("sqs".equals(d.getKey().protocol())) {
+                toQueues.computeIfAbsent(d.getKey(), s -> new ArrayList<>()).add(d.getValue());
+            } else {
+                deliver(d.getKey(), d.getValue());
+            }
+        }
+        toQueues.forEach((subscription, notifications) -> {
+            for (int from = 0; from < notifications.size(); from += 10) {
+                List<Notification> chunk = notifications.subList(from, Math.min(notifications.size(), from + 10));
+                try {
+                    toQueue(subscription, chunk);
+                } catch (RuntimeException e) {
+                    chunk.forEach(n -> deliver(subscription, n));
+                }
+            }
+        });
+    }
+
+    private void toQueue(Subscription subscription, List<Notification> notifications) {
+        if (notifications.size() == 1) {
+            deliver(subscription, notifications.getFirst());
+            return;
+        }
+        QueueArn queue = QueueArn.parse(subscription.endpoint());
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            QueueMessage message = queueMessage(subscription, notifications.get(i), queue);
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(message.body())
+                    .messageAttributes(message.attributes()).messageGroupId(message.groupId())
+                    .messageDeduplicationId(message.deduplicationId()).build());
+        }
+        String cached = queueUrls.get(queue.arn());
+        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b
+                .queueUrl(cached != null ? cached : queueUrl(queue)).entries(entries));
+        for (BatchResultErrorEntry failed : response.failed()) {
+            LOG.warn("SNS delivery of {} to sqs {} failed: {} {}",
+                    notifications.get(Integer.parseInt(failed.id())).messageId(), subscription.endpoint(),
+                    failed.code(), failed.message());
         }
     }
 

@@ -46,6 +46,15 @@ public final class ExecutionSlots {
         return new ExecutionSlots(slots);
     }
 
+    /** Overrides the event-consumer pool alone (queue, stream and schedule consumers), for the throughput harness. */
+    public static final String EVENT_PROPERTY = "local.maxConcurrentEventInvocations";
+
+    /** The pool of queue, stream and schedule consumers: {@link #EVENT_PROPERTY}, else as {@link #fromSystemProperties()}. */
+    public static ExecutionSlots forEventConsumers() {
+        String configured = System.getProperty(EVENT_PROPERTY);
+        return configured != null ? new ExecutionSlots(Integer.parseInt(configured.trim())) : fromSystemProperties();
+    }
+
     /** As many slots as any test could use: no waiting. */
     public static ExecutionSlots unbounded() {
         return new ExecutionSlots(Integer.MAX_VALUE);
