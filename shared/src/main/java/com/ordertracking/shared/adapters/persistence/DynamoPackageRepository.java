@@ -7,7 +7,6 @@ import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.application.order.PackageRepository;
 import com.ordertracking.shared.application.order.TrackingNumberInUseException;
-import com.ordertracking.shared.application.tracking.BatchLookups;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderPackage;
 import com.ordertracking.shared.domain.Shipment;
@@ -15,10 +14,12 @@ import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -147,7 +148,7 @@ public final class DynamoPackageRepository implements PackageRepository {
     @Override
     public boolean hasEntry(String orderId, TimelineEntry entry) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tableName)
-                .key(OrderItems.key(TableKeys.orderPk(orderId), TableKeys.timelineSortKey(entry.at(), entry.entryId())))
+                .key(entryKey(orderId, entry))
                 .projectionExpression("pk")
                 .consistentRead(true)).item();
         return item != null && !item.isEmpty();
@@ -155,16 +156,19 @@ public final class DynamoPackageRepository implements PackageRepository {
 
     /** One BatchGetItem (keys only) for a whole SQS batch's checkpoints instead of a GetItem per message. */
     @Override
-    public Map<String, Boolean> existingEntries(Map<String, List<TimelineEntry>> entriesByOrder) {
-        Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
-        entriesByOrder.forEach((orderId, entries) -> entries.forEach(entry -> keys.put(
-                BatchLookups.checkpointKey(orderId, entry),
-                OrderItems.key(TableKeys.orderPk(orderId), TableKeys.timelineSortKey(entry.at(), entry.entryId())))));
-        Map<String, Map<String, AttributeValue>> items = BatchReads.consistentItems(dynamoDb, tableName,
-                List.copyOf(keys.values()), "pk, sk");
-        Map<String, Boolean> found = new HashMap<>();
-        keys.forEach((checkpointKey, key) -> found.put(checkpointKey, items.containsKey(BatchReads.keyOf(key))));
+    public Map<String, Set<TimelineEntry>> existingEntries(Map<String, List<TimelineEntry>> entriesByOrder) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        entriesByOrder.forEach((orderId, entries) -> entries.forEach(entry -> keys.add(entryKey(orderId, entry))));
+        Map<String, Map<String, AttributeValue>> items = BatchReads.consistentItems(dynamoDb, tableName, keys, "pk, sk");
+        Map<String, Set<TimelineEntry>> found = new HashMap<>();
+        entriesByOrder.forEach((orderId, entries) -> entries.stream()
+                .filter(entry -> items.containsKey(BatchReads.keyOf(entryKey(orderId, entry))))
+                .forEach(entry -> found.computeIfAbsent(orderId, id -> new HashSet<>()).add(entry)));
         return found;
+    }
+
+    private static Map<String, AttributeValue> entryKey(String orderId, TimelineEntry entry) {
+        return OrderItems.key(TableKeys.orderPk(orderId), TableKeys.timelineSortKey(entry.at(), entry.entryId()));
     }
 
     @Override

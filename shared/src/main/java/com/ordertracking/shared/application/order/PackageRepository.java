@@ -4,9 +4,12 @@ import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.OrderPackage;
 import com.ordertracking.shared.domain.TimelineEntry;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Storage of packages, each its own item beside its order (docs/data-model.md). Creating or correcting a package
@@ -67,14 +70,13 @@ public interface PackageRepository {
     boolean hasEntry(String orderId, TimelineEntry entry);
 
     /**
-     * {@link #hasEntry} for many entries of many orders at once (strongly consistent), keyed by
-     * {@code BatchLookups.checkpointKey(orderId, entry)}.
+     * {@link #hasEntry} for many entries of many orders at once (strongly consistent): per order, those of its
+     * {@code entries} that exist.
      */
-    default Map<String, Boolean> existingEntries(Map<String, List<TimelineEntry>> entriesByOrder) {
-        Map<String, Boolean> found = new java.util.HashMap<>();
-        entriesByOrder.forEach((orderId, entries) -> entries.forEach(entry -> found.put(
-                com.ordertracking.shared.application.tracking.BatchLookups.checkpointKey(orderId, entry),
-                hasEntry(orderId, entry))));
+    default Map<String, Set<TimelineEntry>> existingEntries(Map<String, List<TimelineEntry>> entriesByOrder) {
+        Map<String, Set<TimelineEntry>> found = new HashMap<>();
+        entriesByOrder.forEach((orderId, entries) -> entries.stream().filter(entry -> hasEntry(orderId, entry))
+                .forEach(entry -> found.computeIfAbsent(orderId, id -> new HashSet<>()).add(entry)));
         return found;
     }
 

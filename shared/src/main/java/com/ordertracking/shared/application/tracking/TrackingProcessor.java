@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies one tracking event: find what the carrier + number is registered to (or park the event), apply
@@ -30,7 +31,8 @@ import java.util.Optional;
  * <ul>
  *   <li>a <b>package</b> (every order shipped since issue 11): the package item and the checkpoint, and the order
  *       item only when its status, package summaries or delay flag change ({@link OrderFulfilment}); a duplicate is
- *       recognised by reading the checkpoint's key, so it writes nothing;</li>
+ *       recognised by reading the checkpoint's key (for a whole SQS batch at once: {@link #lookUp}), so it writes
+ *       nothing; order and package are read together;</li>
  *   <li>the <b>embedded shipment</b> of an order stored before packages existed: order + checkpoint + applied-event
  *       record in one transaction, as before.</li>
  * </ul>
@@ -98,12 +100,14 @@ public final class TrackingProcessor {
                 }
             }
         }
-        Map<String, Boolean> checkpoints = new HashMap<>(packages.existingEntries(checkpointsByOrder));
-        copies.forEach((key, n) -> {
-            if (n > 1) {
-                checkpoints.remove(key);
+        Map<String, Set<TimelineEntry>> existing = packages.existingEntries(checkpointsByOrder);
+        Map<String, Boolean> checkpoints = new HashMap<>();
+        checkpointsByOrder.forEach((orderId, entries) -> entries.forEach(entry -> {
+            String key = BatchLookups.checkpointKey(orderId, entry);
+            if (copies.get(key) == 1) {
+                checkpoints.put(key, existing.getOrDefault(orderId, Set.of()).contains(entry));
             }
-        });
+        }));
         return new BatchLookups(registrations, checkpoints);
     }
 

@@ -54,20 +54,21 @@ public final class RequestCounts implements ExecutionInterceptor {
         }
         reporting = true;
         Thread.ofPlatform().daemon().name("request-counts").start(() -> {
-            String last = "";
+            Map<String, Long> printed = new TreeMap<>();
             while (true) {
                 try {
                     Thread.sleep(5_000);
                 } catch (InterruptedException e) {
                     return;
                 }
-                Map<String, Long> snapshot = new TreeMap<>();
-                COUNTS.forEach((k, v) -> snapshot.put(k, v.sum()));
-                String line = snapshot.toString();
-                if (!line.equals(last)) {
-                    System.out.println("[request-counts] " + java.time.Instant.now() + " " + line);
-                    last = line;
-                }
+                // One line per counter that moved (a console line is cut after a few hundred characters).
+                String now = java.time.Instant.now().toString();
+                new TreeMap<>(COUNTS).forEach((key, count) -> {
+                    long total = count.sum();
+                    if (!Long.valueOf(total).equals(printed.put(key, total))) {
+                        System.out.println("[request-counts] " + now + " " + key.replace(' ', '|') + "=" + total);
+                    }
+                });
             }
         });
     }
