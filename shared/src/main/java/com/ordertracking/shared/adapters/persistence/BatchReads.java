@@ -28,14 +28,7 @@ final class BatchReads {
         for (int from = 0; from < entries.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = entries.subList(from, Math.min(entries.size(), from + 100))
                     .stream().map(entry -> OrderItems.key(entry.get(PK).s(), entry.get(SK).s())).distinct().toList();
-            Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(tableName, List.of())
-                        .forEach(item -> byKey.put(keyOf(item), item));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+            fetch(dynamoDb, tableName, KeysAndAttributes.builder().keys(keys).build(), byKey);
         }
         return entries.stream().map(entry -> byKey.get(keyOf(entry))).filter(Objects::nonNull).toList();
     }
@@ -54,16 +47,21 @@ final class BatchReads {
             if (projection != null) {
                 wanted.projectionExpression(projection);
             }
-            Map<String, KeysAndAttributes> request = Map.of(tableName, wanted.build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(tableName, List.of())
-                        .forEach(item -> byKey.put(keyOf(item), item));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+            fetch(dynamoDb, tableName, wanted.build(), byKey);
         }
         return byKey;
+    }
+
+    /** One BatchGetItem of {@code wanted}, unprocessed keys retried, the items put in {@code byKey}. */
+    private static void fetch(DynamoDbClient dynamoDb, String tableName, KeysAndAttributes wanted,
+            Map<String, Map<String, AttributeValue>> byKey) {
+        Map<String, KeysAndAttributes> request = Map.of(tableName, wanted);
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+            response.responses().getOrDefault(tableName, List.of()).forEach(item -> byKey.put(keyOf(item), item));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
     }
 
     static String keyOf(Map<String, AttributeValue> item) {
