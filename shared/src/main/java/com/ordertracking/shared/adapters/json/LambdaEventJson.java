@@ -28,9 +28,9 @@ import java.io.OutputStream;
 public final class LambdaEventJson {
     private static final ObjectMapper MAPPER = ((JsonMapper) Json.MAPPER).rebuild()
             .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .addMixIn(SQSEvent.class, LambdaEventNames.SqsBatch.class)
+            .addMixIn(SQSEvent.class, LambdaEventNames.Batch.class)
             .addMixIn(SQSEvent.SQSMessage.class, LambdaEventNames.SqsMessage.class)
-            .addMixIn(DynamodbEvent.class, LambdaEventNames.StreamBatch.class)
+            .addMixIn(DynamodbEvent.class, LambdaEventNames.Batch.class)
             .addMixIn(Record.class, LambdaEventNames.StreamRecordEnvelope.class)
             .addMixIn(StreamRecord.class, LambdaEventNames.StreamRecordBody.class)
             .addMixIn(AttributeValue.class, LambdaEventNames.Attribute.class)

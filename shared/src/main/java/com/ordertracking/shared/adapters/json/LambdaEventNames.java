@@ -1,7 +1,5 @@
 package com.ordertracking.shared.adapters.json;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,22 +24,17 @@ final class LambdaEventNames {
     private LambdaEventNames() {
     }
 
-    interface SqsBatch {
-        @JsonProperty("Records") List<SQSEvent.SQSMessage> getRecords();
+    /** An SQS or DynamoDB stream batch (Jackson matches mix-in methods by name and erased parameter types). */
+    interface Batch {
+        @JsonProperty("Records") List<?> getRecords();
 
-        @JsonProperty("Records") void setRecords(List<SQSEvent.SQSMessage> records);
+        @JsonProperty("Records") void setRecords(List<?> records);
     }
 
     interface SqsMessage {
         @JsonProperty("eventSourceARN") String getEventSourceArn();
 
         @JsonProperty("eventSourceARN") void setEventSourceArn(String arn);
-    }
-
-    interface StreamBatch {
-        @JsonProperty("Records") List<DynamodbEvent.DynamodbStreamRecord> getRecords();
-
-        @JsonProperty("Records") void setRecords(List<DynamodbEvent.DynamodbStreamRecord> records);
     }
 
     /** A stream record: {@code setEventName} is overloaded (String and OperationType); the JSON carries the name. */
