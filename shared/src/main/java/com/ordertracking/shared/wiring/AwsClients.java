@@ -1,8 +1,11 @@
 package com.ordertracking.shared.wiring;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -12,12 +15,17 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The one place AWS clients are built: region from {@code AWS_REGION}, an explicit credentials provider (no
@@ -25,8 +33,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the standard endpoint overrides {@code AWS_ENDPOINT_URL_<SERVICE>} then {@code AWS_ENDPOINT_URL}. The same code
  * therefore runs on AWS, on LocalStack/Floci and on the embedded stack. Clients are built once per container by
  * {@link Components}; each is primed before a SnapStart snapshot ({@link SnapStartPriming}, registered here).
+ *
+ * <p>Cold start: where the endpoint is known (an override, or a regional endpoint of the commercial, China or
+ * GovCloud partitions, see {@link #knownEndpoint}) each client gets it as a fixed endpoint provider, so that neither
+ * the SDK's per-service endpoint rules engine nor its region metadata runs on the first request.
  */
 public final class AwsClients {
+    /** Region names of the {@code aws} and {@code aws-us-gov} partitions (the SDK's partition data), and of {@code aws-cn}. */
+    private static final Pattern COMMERCIAL_OR_GOVCLOUD_REGION =
+            Pattern.compile("^(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+$|^us-gov-\\w+-\\d+$");
+    private static final Pattern CHINA_REGION = Pattern.compile("^cn-\\w+-\\d+$");
+
     private final Settings settings;
     /** Held here: org.crac keeps registered resources only weakly. */
     private final SnapStartPriming priming;
@@ -44,20 +61,29 @@ public final class AwsClients {
 
 
     public DynamoDbClient dynamoDb() {
-        return priming.track(configure(DynamoDbClient.builder(), "DYNAMODB").build());
+        DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), "dynamodb", "DYNAMODB");
+        knownEndpoint("dynamodb", "DYNAMODB").ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        return priming.track(builder.build());
     }
 
     public DynamoDbStreamsClient dynamoDbStreams() {
         // DynamoDB Streams shares DynamoDB's endpoint on every emulator we support.
-        return configure(DynamoDbStreamsClient.builder(), "DYNAMODB_STREAMS", "DYNAMODB").build();
+        String[] ids = {"DYNAMODB_STREAMS", "DYNAMODB"};
+        DynamoDbStreamsClientBuilder builder = configure(DynamoDbStreamsClient.builder(), "streams.dynamodb", ids);
+        knownEndpoint("streams.dynamodb", ids).ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        return builder.build();
     }
 
     public SqsClient sqs() {
-        return priming.track(configure(SqsClient.builder(), "SQS").build());
+        SqsClientBuilder builder = configure(SqsClient.builder(), "sqs", "SQS");
+        knownEndpoint("sqs", "SQS").ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        return priming.track(builder.build());
     }
 
     public SnsClient sns() {
-        return priming.track(configure(SnsClient.builder(), "SNS").build());
+        SnsClientBuilder builder = configure(SnsClient.builder(), "sns", "SNS");
+        knownEndpoint("sns", "SNS").ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        return priming.track(builder.build());
     }
 
     /** The endpoint override for a service (SDK service id in upper snake case), if any. */
@@ -77,13 +103,43 @@ public final class AwsClients {
                 .orElse("us-east-1"));
     }
 
+    /**
+     * Where a service is reached when that is known without the SDK's endpoint rules: the override, else the
+     * regional endpoint {@code https://<prefix>.<region>.<dns suffix>} of the commercial, China and GovCloud
+     * partitions. Empty where the rules must decide (FIPS or dual-stack endpoints asked for, another partition):
+     * the client then keeps the SDK's rules-based provider.
+     */
+    Optional<Endpoint> knownEndpoint(String endpointPrefix, String... serviceIds) {
+        return endpointFor(serviceIds).or(() -> regionalEndpoint(endpointPrefix)).map(uri -> Endpoint.builder().url(uri).build());
+    }
+
+    private Optional<URI> regionalEndpoint(String endpointPrefix) {
+        if (enabled("AWS_USE_FIPS_ENDPOINT") || enabled("AWS_USE_DUALSTACK_ENDPOINT")) {
+            return Optional.empty();
+        }
+        String region = region().id();
+        String dnsSuffix = COMMERCIAL_OR_GOVCLOUD_REGION.matcher(region).matches() ? "amazonaws.com"
+                : CHINA_REGION.matcher(region).matches() ? "amazonaws.com.cn"
+                : null;
+        return Optional.ofNullable(dnsSuffix).map(suffix -> URI.create("https://" + endpointPrefix + "." + region + "." + suffix));
+    }
+
+    private boolean enabled(String setting) {
+        return settings.optional(setting).filter(v -> v.equalsIgnoreCase("true")).isPresent();
+    }
+
+    /**
+     * The common configuration. A known endpoint is given both as the client's endpoint and (by the caller, whose
+     * builder type has the setter) as a fixed endpoint provider: the SDK then neither looks the endpoint up in its
+     * region metadata when the client is built nor runs its endpoint rules engine on the first request.
+     */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
-            B builder, String... serviceIds) {
+            B builder, String endpointPrefix, String... serviceIds) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(region())
                 .credentialsProvider(credentials())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(SnapStartPriming.GUARD));
-        endpointFor(serviceIds).ifPresent(builder::endpointOverride);
+        knownEndpoint(endpointPrefix, serviceIds).ifPresent(e -> builder.endpointOverride(e.url()));
         return builder;
     }
 
