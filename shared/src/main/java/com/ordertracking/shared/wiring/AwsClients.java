@@ -2,7 +2,11 @@ package com.ordertracking.shared.wiring;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,6 +20,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,6 +50,22 @@ public final class AwsClients {
             Pattern.compile("^(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+$|^us-gov-\\w+-\\d+$");
     private static final Pattern CHINA_REGION = Pattern.compile("^cn-\\w+-\\d+$");
 
+    /**
+     * Connections to an emulator's {@code http://} endpoint. The SDK's default factory builds a TLS context (the JDK's
+     * trust store parsed, ~200 security classes) when the HTTP client is built, which such endpoints never use. A
+     * custom factory also sets the timeouts: the SDK's defaults, as its own factory would.
+     */
+    private static final UrlConnectionFactory PLAIN_HTTP = uri -> {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(millis(SdkHttpConfigurationOption.CONNECTION_TIMEOUT));
+            connection.setReadTimeout(millis(SdkHttpConfigurationOption.READ_TIMEOUT));
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    };
+
     private final Settings settings;
     /** Held here: org.crac keeps registered resources only weakly. */
     private final SnapStartPriming priming;
@@ -51,7 +73,11 @@ public final class AwsClients {
     public AwsClients(Settings settings) {
         this.settings = settings;
         this.priming = new SnapStartPriming(settings);
-        org.crac.Core.getGlobalContext().register(priming);
+        // Lambda names the initialisation of a SnapStart version "snap-start"; elsewhere no checkpoint is ever taken
+        // and registering would only load org.crac (it probes for a CRaC JVM) on the cold-start path.
+        if ("snap-start".equals(settings.optional("AWS_LAMBDA_INITIALIZATION_TYPE").orElse(null))) {
+            org.crac.Core.getGlobalContext().register(priming);
+        }
     }
 
     /** The SnapStart priming of the clients built here (runs at the checkpoint; tests may run it directly). */
@@ -61,28 +87,31 @@ public final class AwsClients {
 
 
     public DynamoDbClient dynamoDb() {
-        DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), "dynamodb", "DYNAMODB");
-        knownEndpoint("dynamodb", "DYNAMODB").ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        Optional<Endpoint> endpoint = knownEndpoint("dynamodb", "DYNAMODB");
+        DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), endpoint);
+        endpoint.ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
         return priming.track(builder.build());
     }
 
     public DynamoDbStreamsClient dynamoDbStreams() {
         // DynamoDB Streams shares DynamoDB's endpoint on every emulator we support.
-        String[] ids = {"DYNAMODB_STREAMS", "DYNAMODB"};
-        DynamoDbStreamsClientBuilder builder = configure(DynamoDbStreamsClient.builder(), "streams.dynamodb", ids);
-        knownEndpoint("streams.dynamodb", ids).ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        Optional<Endpoint> endpoint = knownEndpoint("streams.dynamodb", "DYNAMODB_STREAMS", "DYNAMODB");
+        DynamoDbStreamsClientBuilder builder = configure(DynamoDbStreamsClient.builder(), endpoint);
+        endpoint.ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
         return builder.build();
     }
 
     public SqsClient sqs() {
-        SqsClientBuilder builder = configure(SqsClient.builder(), "sqs", "SQS");
-        knownEndpoint("sqs", "SQS").ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        Optional<Endpoint> endpoint = knownEndpoint("sqs", "SQS");
+        SqsClientBuilder builder = configure(SqsClient.builder(), endpoint);
+        endpoint.ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
         return priming.track(builder.build());
     }
 
     public SnsClient sns() {
-        SnsClientBuilder builder = configure(SnsClient.builder(), "sns", "SNS");
-        knownEndpoint("sns", "SNS").ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
+        Optional<Endpoint> endpoint = knownEndpoint("sns", "SNS");
+        SnsClientBuilder builder = configure(SnsClient.builder(), endpoint);
+        endpoint.ifPresent(e -> builder.endpointProvider(params -> completedFuture(e)));
         return priming.track(builder.build());
     }
 
@@ -134,13 +163,22 @@ public final class AwsClients {
      * region metadata when the client is built nor runs its endpoint rules engine on the first request.
      */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
-            B builder, String endpointPrefix, String... serviceIds) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(region())
+            B builder, Optional<Endpoint> endpoint) {
+        boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.url().getScheme())).orElse(false);
+        if (plainHttp) {
+            builder.httpClient(UrlConnectionHttpClient.create(PLAIN_HTTP));
+        } else {
+            builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        builder.region(region())
                 .credentialsProvider(credentials())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(SnapStartPriming.GUARD));
-        knownEndpoint(endpointPrefix, serviceIds).ifPresent(e -> builder.endpointOverride(e.url()));
+        endpoint.ifPresent(e -> builder.endpointOverride(e.url()));
         return builder;
+    }
+
+    private static int millis(SdkHttpConfigurationOption<Duration> timeout) {
+        return Math.toIntExact(SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS.get(timeout).toMillis());
     }
 
     /**
