@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -69,6 +70,8 @@ public final class AwsClients {
     private final Settings settings;
     /** Held here: org.crac keeps registered resources only weakly. */
     private final SnapStartPriming priming;
+    private SdkHttpClient plainHttpClient;
+    private SdkHttpClient tlsHttpClient;
 
     public AwsClients(Settings settings) {
         this.settings = settings;
@@ -165,16 +168,30 @@ public final class AwsClients {
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
             B builder, Optional<Endpoint> endpoint) {
         boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.url().getScheme())).orElse(false);
-        if (plainHttp) {
-            builder.httpClient(UrlConnectionHttpClient.create(PLAIN_HTTP));
-        } else {
-            builder.httpClientBuilder(UrlConnectionHttpClient.builder());
-        }
-        builder.region(region())
+        builder.httpClient(httpClient(plainHttp))
+                .region(region())
                 .credentialsProvider(credentials())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(SnapStartPriming.GUARD));
         endpoint.ifPresent(e -> builder.endpointOverride(e.url()));
         return builder;
+    }
+
+    /**
+     * One HTTP client for all the clients built here (per scheme): the TLS context is created once per function,
+     * not once per AWS client. The SDK does not close a client it was given, which suits clients kept for the
+     * container's lifetime.
+     */
+    private synchronized SdkHttpClient httpClient(boolean plainHttp) {
+        if (plainHttp) {
+            if (plainHttpClient == null) {
+                plainHttpClient = UrlConnectionHttpClient.create(PLAIN_HTTP);
+            }
+            return plainHttpClient;
+        }
+        if (tlsHttpClient == null) {
+            tlsHttpClient = UrlConnectionHttpClient.builder().build();
+        }
+        return tlsHttpClient;
     }
 
     private static int millis(SdkHttpConfigurationOption<Duration> timeout) {
