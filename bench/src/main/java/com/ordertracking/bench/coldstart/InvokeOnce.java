@@ -4,24 +4,34 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 
 /**
  * The bootstrap of a cold-start run: in a fresh JVM whose class path is one {@code function.jar}, this class and
  * the Lambda runtime's own event serialization library, it does what the managed runtime does for the first
- * request: load the handler class, construct it (no-arg constructor), read the event with Lambda's serializers,
- * invoke {@code handleRequest} once and write the response, then prints {@code INVOKE-RESULT <json>} and exits.
- * Deliberately small: every class it loads counts in the measurement.
+ * request: load the handler class, construct it (no-arg constructor), invoke it once, then print
+ * {@code INVOKE-RESULT <json>} and exit. Like the runtime interface client ({@code EventHandlerLoader}), it picks the
+ * entry point from the handler string: a class name alone means the {@link RequestStreamHandler} method if the class
+ * is one (raw event bytes in, its output bytes are the response), else the typed {@code RequestHandler} method; with
+ * {@code ::method}, the overload with the longest signature (a trailing {@code Context} counting one more, bridge
+ * methods last), which for a class implementing both is the stream method too. A typed method gets its event read,
+ * and its result written, by Lambda's serializers. Deliberately small: every class it loads counts in the measurement.
  *
- * <p>{@code java -cp function.jar:<this>:<aws-lambda-java-serialization> InvokeOnce <pkg.Handler::handleRequest> <event.json>}
+ * <p>{@code java -cp function.jar:<this>:<aws-lambda-java-serialization> InvokeOnce <pkg.Handler[::method]> <event.json>}
  */
 public final class InvokeOnce {
     public static final String RESULT = "INVOKE-RESULT ";
@@ -31,17 +41,27 @@ public final class InvokeOnce {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] handler = args[0].split("::");
+        int separator = args[0].lastIndexOf("::");
+        String className = separator < 0 ? args[0] : args[0].substring(0, separator);
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         try {
             ClassLoader loader = InvokeOnce.class.getClassLoader();
-            Class<?> type = Class.forName(handler[0], true, loader);
-            Method method = handlerMethod(type, handler.length > 1 ? handler[1] : "handleRequest");
+            Class<?> type = Class.forName(className, true, loader);
+            Method method = separator < 0
+                    ? (RequestStreamHandler.class.isAssignableFrom(type) ? streamMethod(type) : handlerMethod(type, "handleRequest"))
+                    : overload(type, args[0].substring(separator + 2));
             Object instance = type.getDeclaredConstructor().newInstance();
-            Class<?> inputType = method.getParameterTypes()[0];
-            Object input = serializer(inputType, loader).fromJson(new java.io.ByteArrayInputStream(event));
-            Object output = method.invoke(instance, input, new OneShotContext());
-            String json = output == null ? "null" : toJson(output, loader);
+            String json;
+            if (isStreamMethod(method)) {
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                method.invoke(instance, new ByteArrayInputStream(event), response, new OneShotContext());
+                json = response.toString(StandardCharsets.UTF_8);
+            } else {
+                Class<?> inputType = method.getParameterTypes()[0];
+                Object input = serializer(inputType, loader).fromJson(new ByteArrayInputStream(event));
+                Object output = method.invoke(instance, input, new OneShotContext());
+                json = output == null ? "null" : toJson(output, loader);
+            }
             System.out.println(RESULT + json.replace('\n', ' '));
             System.out.flush();
             Runtime.getRuntime().halt(0); // like the runtime after the response: SDK threads must not keep us
@@ -52,6 +72,23 @@ public final class InvokeOnce {
             System.out.flush();
             Runtime.getRuntime().halt(1);
         }
+    }
+
+    private static Method streamMethod(Class<?> type) throws NoSuchMethodException {
+        return type.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+    }
+
+    private static boolean isStreamMethod(Method m) {
+        return Arrays.equals(m.getParameterTypes(), new Class<?>[] {InputStream.class, OutputStream.class, Context.class});
+    }
+
+    /** {@code Class::method}: the runtime's choice among the overloads (the two shapes our functions have). */
+    private static Method overload(Class<?> type, String name) {
+        return Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name))
+                .filter(m -> isStreamMethod(m) || m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class)
+                .min(Comparator.comparing(Method::isBridge).thenComparing(m -> -m.getParameterCount()))
+                .orElseThrow(() -> new IllegalArgumentException("no " + name + " handler method on " + type.getName()));
     }
 
     private static Method handlerMethod(Class<?> type, String name) {

@@ -1,8 +1,8 @@
 package com.ordertracking.delays;
 
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.tracking.DelayMonitor;
@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code DelayMonitorFunction}, every 15 minutes: flags shipments past their estimate or silent too
  * long (docs/delays.md). Returns and logs what the run read and flagged.
  */
-public final class DetectDelaysHandler implements RequestHandler<ScheduledEvent, DelayMonitor.Summary> {
+public final class DetectDelaysHandler extends EventStreamHandler<ScheduledEvent, DelayMonitor.Summary> {
     /** Left for the last order and the log line; the rest stays due for the next run. */
     static final long SAFETY_MARGIN_MILLIS = 5_000;
 
@@ -25,6 +25,7 @@ public final class DetectDelaysHandler implements RequestHandler<ScheduledEvent,
     }
 
     public DetectDelaysHandler(DelayMonitor monitor) {
+        super(ScheduledEvent.class);
         this.monitor = monitor;
     }
 

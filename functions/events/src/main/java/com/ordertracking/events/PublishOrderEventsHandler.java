@@ -1,8 +1,8 @@
 package com.ordertracking.events;
 
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -26,7 +26,7 @@ import java.util.Map;
  * done. A record that cannot be read fails the same way and, after the retries, reaches the
  * on-failure queue. Republishing is harmless: event ids are deterministic and consumers dedupe.
  */
-public final class PublishOrderEventsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class PublishOrderEventsHandler extends EventStreamHandler<DynamodbEvent, StreamsEventResponse> {
     /** Time kept back from the function timeout for reporting. */
     private static final Duration RESERVE = Duration.ofSeconds(2);
 
@@ -37,6 +37,7 @@ public final class PublishOrderEventsHandler implements RequestHandler<DynamodbE
     }
 
     public PublishOrderEventsHandler(OrderEventPublisher publisher) {
+        super(DynamodbEvent.class);
         this.publisher = publisher;
     }
 

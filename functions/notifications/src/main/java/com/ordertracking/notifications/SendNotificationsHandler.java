@@ -1,9 +1,9 @@
 package com.ordertracking.notifications;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.SqsBatches;
 import com.ordertracking.shared.application.notification.Notifier;
@@ -17,7 +17,7 @@ import java.util.List;
  * batch item failure: SQS redelivers it, already-sent channels are skipped by the ledger, and after
  * {@code maxReceiveCount} receives it is dead-lettered. It only reads DynamoDB besides the ledger.
  */
-public final class SendNotificationsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SendNotificationsHandler extends EventStreamHandler<SQSEvent, SQSBatchResponse> {
     private final Notifier notifier;
 
     public SendNotificationsHandler() {
@@ -25,6 +25,7 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
     }
 
     public SendNotificationsHandler(Notifier notifier) {
+        super(SQSEvent.class);
         this.notifier = notifier;
     }
 

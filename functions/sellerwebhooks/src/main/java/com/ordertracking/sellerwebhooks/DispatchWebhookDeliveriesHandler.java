@@ -1,9 +1,9 @@
 package com.ordertracking.sellerwebhooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.messaging.SqsBatches;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.WebhookEventBodies;
 import com.ordertracking.shared.application.sellerwebhook.WebhookFanOutService;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * each out into one delivery per subscribed endpoint of its seller, each woken on the deliveries queue. No
  * HTTP happens here. A message that fails is retried by SQS, then dead-lettered; the fan-out is idempotent.
  */
-public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DispatchWebhookDeliveriesHandler extends EventStreamHandler<SQSEvent, SQSBatchResponse> {
     private final WebhookFanOutService fanOut;
 
     public DispatchWebhookDeliveriesHandler() {
@@ -24,6 +24,7 @@ public final class DispatchWebhookDeliveriesHandler implements RequestHandler<SQ
     }
 
     public DispatchWebhookDeliveriesHandler(WebhookFanOutService fanOut) {
+        super(SQSEvent.class);
         this.fanOut = fanOut;
     }
 

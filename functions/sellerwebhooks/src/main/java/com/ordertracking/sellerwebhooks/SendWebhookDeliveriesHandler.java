@@ -1,9 +1,9 @@
 package com.ordertracking.sellerwebhooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.messaging.SqsBatches;
 import com.ordertracking.shared.adapters.messaging.sellerwebhook.SqsDeliveryQueue;
 import com.ordertracking.shared.application.sellerwebhook.WebhookDeliveryService;
@@ -16,7 +16,7 @@ import com.ordertracking.shared.wiring.Components;
  * attempts are not errors here: the service records them and schedules the retry as a new delayed message. Only
  * our own failures (DynamoDB, SQS) are batch item failures, retried by SQS and dead-lettered after that.
  */
-public final class SendWebhookDeliveriesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SendWebhookDeliveriesHandler extends EventStreamHandler<SQSEvent, SQSBatchResponse> {
     private final WebhookDeliveryService deliveries;
 
     public SendWebhookDeliveriesHandler() {
@@ -24,6 +24,7 @@ public final class SendWebhookDeliveriesHandler implements RequestHandler<SQSEve
     }
 
     public SendWebhookDeliveriesHandler(WebhookDeliveryService deliveries) {
+        super(SQSEvent.class);
         this.deliveries = deliveries;
     }
 

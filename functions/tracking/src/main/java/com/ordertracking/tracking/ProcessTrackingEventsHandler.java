@@ -1,9 +1,9 @@
 package com.ordertracking.tracking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.logging.FunctionLog;
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.adapters.messaging.TrackingQueue;
@@ -20,7 +20,7 @@ import java.util.List;
  * {@code maxReceiveCount} receives SQS moves it to the dead-letter queue. Unparseable messages fail
  * every time, so they end there too — never silently dropped.
  */
-public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ProcessTrackingEventsHandler extends EventStreamHandler<SQSEvent, SQSBatchResponse> {
     private final TrackingProcessor processor;
 
     public ProcessTrackingEventsHandler() {
@@ -28,6 +28,7 @@ public final class ProcessTrackingEventsHandler implements RequestHandler<SQSEve
     }
 
     public ProcessTrackingEventsHandler(TrackingProcessor processor) {
+        super(SQSEvent.class);
         this.processor = processor;
     }
 

@@ -1,9 +1,9 @@
 package com.ordertracking.shared.adapters.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ordertracking.shared.adapters.lambda.EventStreamHandler;
 import com.ordertracking.shared.adapters.logging.FunctionLog;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +12,13 @@ import java.util.UUID;
 /**
  * Base of every HTTP API handler: turns client mistakes into problem+json 4xx responses and
  * anything unexpected into a 500 problem without internals (the cause is logged with an id the
- * caller can quote).
+ * caller can quote). On AWS the event arrives through {@link EventStreamHandler}'s stream method.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiHandler extends EventStreamHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    protected ApiHandler() {
+        super(APIGatewayV2HTTPEvent.class);
+    }
 
     protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 

@@ -98,6 +98,9 @@ public final class FunctionInstance implements HandlerInvoker {
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException(config.name() + ": handler class not found: " + parts[0], e);
         }
+        // Typed first, unlike Lambda: our handlers are both RequestHandler and RequestStreamHandler (EventStreamHandler),
+        // and in one JVM the typed call skips a JSON round trip per invocation. AWS runs their stream method, whose
+        // event mapping LambdaEventJsonTest checks against Lambda's own serializer (docs/operations.md "Cold start").
         if (methodName.equals("handleRequest") && RequestHandler.class.isAssignableFrom(handlerClass)) {
             this.dispatch = new Dispatch.Typed();
             this.inputType = JSON.getTypeFactory().constructType(requestHandlerInputType(handlerClass));

@@ -35,13 +35,13 @@ public record DynamoDbStreamConfig(String functionName, String streamArn, Starti
         awsRegion = awsRegion == null ? "us-east-1" : awsRegion;
         retryDelay = retryDelay == null ? Duration.ofMillis(200) : retryDelay;
         pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
-        maxIdleInterval = maxIdleInterval == null ? Duration.ofSeconds(4) : maxIdleInterval;
+        maxIdleInterval = maxIdleInterval == null ? Duration.ofSeconds(8) : maxIdleInterval;
         if (maxIdleInterval.compareTo(pollInterval) < 0) {
             maxIdleInterval = pollInterval;
         }
     }
 
-    /** Backing off to 4 s when quiet. */
+    /** Backing off to 8 s when quiet (the runtime wakes pollers after every invocation, so only outside writes wait). */
     public DynamoDbStreamConfig(String functionName, String streamArn, StartingPosition startingPosition,
                                 int batchSize, int maximumBatchingWindowSeconds, boolean bisectBatchOnFunctionError,
                                 int maximumRetryAttempts, boolean reportBatchItemFailures,

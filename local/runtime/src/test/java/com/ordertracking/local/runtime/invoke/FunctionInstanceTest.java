@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ordertracking.local.runtime.testfn.EchoHttpHandler;
 import com.ordertracking.local.runtime.testfn.GateHandler;
 import com.ordertracking.local.runtime.testfn.RecordInputHandler;
+import com.ordertracking.local.runtime.testfn.StreamAndTypedHandler;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -44,6 +48,19 @@ class FunctionInstanceTest {
         assertThat(third).isEqualTo("Payload:#o-3x4:Fn");
         assertThat(RecordInputHandler.CONSTRUCTED.get() - before).isEqualTo(1);
         assertThat(fn.instancesCreated()).isEqualTo(1);
+    }
+
+    /** Our handlers are stream handlers too (for AWS); locally the typed call is kept: the event object passes as is. */
+    @Test
+    void a_handler_that_is_both_typed_and_stream_is_called_typed() {
+        var fn = new FunctionInstance(config(StreamAndTypedHandler.class.getName(), Map.of()));
+        var message = new SQSEvent.SQSMessage();
+        message.setMessageId("typed-" + System.nanoTime());
+        var event = new SQSEvent();
+        event.setRecords(List.of(message));
+
+        assertThat(fn.invoke(event, "test")).isInstanceOf(SQSBatchResponse.class);
+        assertThat(StreamAndTypedHandler.SEEN.get(message.getMessageId())).isSameAs(event);
     }
 
     @Test
