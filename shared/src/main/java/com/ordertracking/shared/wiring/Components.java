@@ -48,17 +48,20 @@ import com.ordertracking.shared.application.tracking.DelayMonitor;
 import com.ordertracking.shared.application.tracking.ParkedEvents;
 import com.ordertracking.shared.application.tracking.ReturnShipmentTracking;
 import com.ordertracking.shared.application.tracking.TrackingConfig;
+import com.ordertracking.shared.application.tracking.TrackingEventQueue;
 import com.ordertracking.shared.application.tracking.TrackingProcessor;
 import com.ordertracking.shared.domain.OrderIds;
 import com.ordertracking.shared.domain.notification.NotificationTemplates;
 import com.ordertracking.shared.domain.sellerwebhook.ReceiverUrlPolicy;
 import com.ordertracking.shared.domain.sellerwebhook.RetrySchedule;
 import com.ordertracking.shared.domain.tracking.DelayRules;
+import com.ordertracking.shared.domain.tracking.TrackingEvent;
 import com.ordertracking.shared.domain.tracking.TrackingLinks;
 import java.security.SecureRandom;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +101,7 @@ public final class Components {
     private final Supplier<DynamoPackageRepository> packageRepository;
     private final Supplier<JdkWebhookSender> webhookSender = once(() -> new JdkWebhookSender(JdkWebhookSender.TIMEOUT));
     private final Supplier<SqsDeliveryQueue> webhookDeliveryQueue;
+    private final Supplier<TrackingQueue> parkingQueue = once(this::trackingQueue);
     private final SecureRandom random = new SecureRandom();
 
     /** Built from {@code settings}; rules are read (and checked) at once, clients on first use. */
@@ -211,7 +215,7 @@ public final class Components {
     }
 
     public PreferencesService preferences() {
-        return new PreferencesService(preferencesRepository(), new SnsEmailSubscriptions(sns.get(),
+        return new PreferencesService(preferencesRepository(), new SnsEmailSubscriptions(sns,
                 settings.optional("BUYER_EMAIL_TOPIC_ARN").orElse(null),
                 settings.optional("SELLER_ALERTS_TOPIC_ARN").orElse(null)), clock);
     }
@@ -319,8 +323,23 @@ public final class Components {
         return new TrackingQueue(sqs.get(), settings.required("TRACKING_EVENTS_QUEUE_URL"));
     }
 
+    /**
+     * Events are parked (sent back to the queue) only when they arrive before their order or package: the SQS client
+     * is built on the first such send, not for every processor, ship or return-shipment function that could park.
+     */
     private ParkedEvents parkedEvents() {
-        return new ParkedEvents(trackingRepository.get(), trackingQueue());
+        settings.required("TRACKING_EVENTS_QUEUE_URL"); // a missing queue still fails the function at start
+        return new ParkedEvents(trackingRepository.get(), new TrackingEventQueue() {
+            @Override
+            public void send(TrackingEvent event) {
+                parkingQueue.get().send(event);
+            }
+
+            @Override
+            public void sendAll(List<TrackingEvent> events) {
+                parkingQueue.get().sendAll(events);
+            }
+        });
     }
 
     /** A value computed on first use and kept (thread-safe: handlers may be built concurrently locally). */

@@ -4,6 +4,7 @@ import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.notification.EmailSubscriptions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 
@@ -13,11 +14,14 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * subscription, so a failed store after this is repaired by the next request.
  */
 public final class SnsEmailSubscriptions implements EmailSubscriptions {
-    private final SnsClient sns;
+    private final Supplier<SnsClient> sns;
     private final EmailTopics topics;
 
-    /** Either topic may be null in a function that never subscribes that party. */
-    public SnsEmailSubscriptions(SnsClient sns, String buyerEmailTopicArn, String sellerAlertsTopicArn) {
+    /**
+     * Either topic may be null in a function that never subscribes that party. The client is asked for on the first
+     * change only: a function that just reads preferences never builds an SNS client.
+     */
+    public SnsEmailSubscriptions(Supplier<SnsClient> sns, String buyerEmailTopicArn, String sellerAlertsTopicArn) {
         this.sns = sns;
         this.topics = new EmailTopics(buyerEmailTopicArn, sellerAlertsTopicArn);
     }
@@ -25,6 +29,7 @@ public final class SnsEmailSubscriptions implements EmailSubscriptions {
     @Override
     public String reconcile(Party party, String partyId, String currentArn, String currentEmail, String wantedEmail) {
         boolean buyer = party == Party.BUYER;
+        SnsClient sns = this.sns.get();
         String filter = Json.write(Map.of(EmailTopics.idAttribute(buyer), List.of(partyId)));
         if (currentArn != null && wantedEmail != null && wantedEmail.equals(currentEmail)) {
             // Re-assert the filter: repairs a subscription whose attributes drifted.
