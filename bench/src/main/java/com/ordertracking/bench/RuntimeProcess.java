@@ -123,13 +123,30 @@ final class RuntimeProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** utime + stime of the runtime process (all its threads) in seconds. */
+    /**
+     * utime + stime of the runtime (all threads) in seconds: the started process and its descendants, since the
+     * jar's launcher may run the runtime in a child JVM (docs/operations.md, "Local runtime").
+     */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long ticks = 0;
+        for (long pid : processTree()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException e) {
+                // a process of the tree ended meanwhile
+            }
+        }
         return ticks / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    private List<Long> processTree() {
+        List<Long> pids = new java.util.ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
     }
 
     /** CPU-seconds the runtime burns per 10 s of wall time, sampled over {@code window}. */
@@ -153,17 +170,20 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     /**
-     * CPU seconds per thread group of the runtime process, from {@code /proc/<pid>/task/<tid>/stat}: who burns the
-     * CPU (DynamoDB Local's single SQLite thread and its Jetty threads, ElasticMQ, JIT/GC, the rest = functions,
-     * pollers, SDK clients, SNS endpoint, HTTP API).
+     * CPU seconds per thread of the runtime's processes, from {@code /proc/<pid>/task/<tid>/stat}, keyed by
+     * pid/tid with the thread's group: who burns the CPU (DynamoDB Local's single SQLite thread and its Jetty
+     * threads, ElasticMQ, JIT/GC, the rest = functions, pollers, SDK clients, SNS endpoint, HTTP API).
      */
-    Map<String, Double> cpuSecondsByComponent() throws IOException {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        for (String component : COMPONENTS) {
-            cpu.put(component, 0.0);
-        }
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-            for (Path task : tasks.toList()) {
+    Map<String, ThreadCpu> threadCpu() throws IOException {
+        Map<String, ThreadCpu> threads = new LinkedHashMap<>();
+        for (long pid : processTree()) {
+            List<Path> tasks;
+            try (var listing = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                tasks = listing.toList();
+            } catch (IOException e) {
+                continue; // the process ended meanwhile
+            }
+            for (Path task : tasks) {
                 String stat;
                 try {
                     stat = Files.readString(task.resolve("stat"));
@@ -174,9 +194,28 @@ final class RuntimeProcess implements AutoCloseable {
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
                         / (double) CLOCK_TICKS_PER_SECOND;
-                cpu.merge(component(comm), seconds, Double::sum);
+                threads.put(pid + "/" + task.getFileName(), new ThreadCpu(component(comm), seconds));
             }
         }
+        return threads;
+    }
+
+    record ThreadCpu(String component, double seconds) {
+    }
+
+    /**
+     * CPU seconds per thread group between two {@link #threadCpu()} snapshots, thread by thread: a thread started
+     * meanwhile counts whole, one that ended meanwhile is missing (a slight undercount, never a negative figure).
+     */
+    static Map<String, Double> cpuSecondsByComponent(Map<String, ThreadCpu> before, Map<String, ThreadCpu> after) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (String component : COMPONENTS) {
+            cpu.put(component, 0.0);
+        }
+        after.forEach((thread, now) -> {
+            ThreadCpu then = before.get(thread);
+            cpu.merge(now.component(), now.seconds() - (then == null ? 0 : then.seconds()), Double::sum);
+        });
         return cpu;
     }
 

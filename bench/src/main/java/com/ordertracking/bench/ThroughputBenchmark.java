@@ -175,7 +175,7 @@ public final class ThroughputBenchmark {
 
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         double cpuStart = runtime.cpuSeconds();
-        Map<String, Double> componentsStart = runtime.cpuSecondsByComponent();
+        var threadsStart = runtime.threadCpu();
         long start = System.nanoTime();
         parallel(posts.size(), i -> () -> {
             long t0 = System.nanoTime();
@@ -194,7 +194,7 @@ public final class ThroughputBenchmark {
         long lastApplied = applied.isEmpty() ? start : Collections.max(applied);
         double drainSeconds = (lastApplied - start) / 1e9;
         double cpuBurst = runtime.cpuSeconds() - cpuStart;
-        Map<String, Double> componentsEnd = runtime.cpuSecondsByComponent();
+        Map<String, Double> componentsBurst = RuntimeProcess.cpuSecondsByComponent(threadsStart, runtime.threadCpu());
         // Every posted copy must also be consumed (as "already applied"), or it is stuck or lost.
         while (runtime.appliedAt.size() - appliedBefore + runtime.duplicateAt.size() - duplicatesBefore < posts.size()
                 && System.nanoTime() < deadline) {
@@ -222,10 +222,9 @@ public final class ThroughputBenchmark {
         result.put("burstCpuSeconds", round(cpuBurst, 1));
         result.put("burstCpuCores", round(cpuBurst / drainSeconds, 2));
         ObjectNode components = result.putObject("burstCpuSecondsByComponent");
-        componentsEnd.forEach((name, seconds) -> components.put(name,
-                round(seconds - componentsStart.getOrDefault(name, 0.0), 1)));
+        componentsBurst.forEach((name, seconds) -> components.put(name, round(seconds, 1)));
         // DynamoDB Local runs every request's storage work on ONE thread: its CPU per event bounds throughput.
-        double sqlite = componentsEnd.get("dynamodbLocalSqliteThread") - componentsStart.get("dynamodbLocalSqliteThread");
+        double sqlite = componentsBurst.get("dynamodbLocalSqliteThread");
         result.put("sqliteThreadMsPerDistinctEvent", round(sqlite * 1000 / Math.max(1, applied.size()), 2));
         result.set("series", series(samples, applied, start, drainSeconds));
         log("drained %d/%d distinct events in %.1f s → %.1f/s; webhook p50 %.1f ms p99 %.1f ms",
@@ -288,13 +287,13 @@ public final class ThroughputBenchmark {
     /** CPU-seconds per 10 s at rest over {@code window}, in total and per thread group. */
     private static void idle(RuntimeProcess runtime, Duration window, ObjectNode result, String name)
             throws Exception {
-        Map<String, Double> before = runtime.cpuSecondsByComponent();
+        var threadsBefore = runtime.threadCpu();
         double total = runtime.cpuPer10Seconds(window);
-        Map<String, Double> after = runtime.cpuSecondsByComponent();
+        Map<String, Double> byComponent = RuntimeProcess.cpuSecondsByComponent(threadsBefore, runtime.threadCpu());
         result.put(name + "CpuSecondsPer10s", round(total, 3));
         ObjectNode components = result.putObject(name + "CpuSecondsPer10sByComponent");
-        after.forEach((component, seconds) -> components.put(component,
-                round((seconds - before.getOrDefault(component, 0.0)) * 10 / window.toSeconds(), 3)));
+        byComponent.forEach((component, seconds) -> components.put(component,
+                round(seconds * 10 / window.toSeconds(), 3)));
     }
 
     /** Per-second buckets: distinct events applied, webhooks answered and their p50/p99 in that second. */
