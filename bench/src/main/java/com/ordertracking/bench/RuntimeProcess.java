@@ -89,9 +89,13 @@ final class RuntimeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port)));
         // --verbose: the console shows functions' INFO lines only then, and the harness counts "tracking event
-        // applied" lines from stdout (the default console shows invocations, warnings and errors only).
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port), "--verbose"));
+        // applied" lines from stdout (the default console shows invocations, warnings and errors only). Older
+        // builds have no such option and print those lines anyway.
+        if (acceptsVerbose(command.get(0), jar, workDir)) {
+            command.add("--verbose");
+        }
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
         var runtime = new RuntimeProcess(process, URI.create("http://127.0.0.1:" + port), log);
         HttpClient http = HttpClient.newHttpClient();
@@ -113,6 +117,15 @@ final class RuntimeProcess implements AutoCloseable {
         }
         runtime.close();
         throw new IllegalStateException("runtime not healthy after 3 minutes; see " + log);
+    }
+
+    /** Whether the jar's usage text ({@code --help}) lists {@code --verbose}. */
+    private static boolean acceptsVerbose(String javaExecutable, Path jar, Path workDir) throws Exception {
+        Process help = new ProcessBuilder(javaExecutable, "-jar", jar.toAbsolutePath().toString(), "--help")
+                .directory(workDir.toFile()).redirectErrorStream(true).start();
+        String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        help.waitFor(1, TimeUnit.MINUTES);
+        return usage.contains("--verbose");
     }
 
     URI base() {
