@@ -49,7 +49,7 @@ run() { # label description jar
 }
 echo "== load before: $(uptime)"
 run before "main @ $(git rev-parse --short "$baseline")" "$BASELINE_JAR" || echo "before: verification failed (see report)"
-run after "$(git rev-parse --abbrev-ref HEAD) @ $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- local bench template.yaml || echo ' + uncommitted changes')" \
+run after "$(git rev-parse --abbrev-ref HEAD) @ $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- local bench template.yaml ':!bench/report' || echo ' + uncommitted changes')" \
     "$work/after.jar" || echo "after: verification failed (see report)"
 echo "== load after: $(uptime)"
 # Cold start per function (its own baseline: main before the jar diet; see bench/coldstart.sh).
