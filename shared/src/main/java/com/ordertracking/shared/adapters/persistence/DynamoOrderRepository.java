@@ -74,11 +74,6 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void ship(Order order, List<TimelineEntry> newEntries) {
-        writes.ship(order, newEntries);
-    }
-
-    @Override
     public boolean compensate(Order order, List<TimelineEntry> newEntries, Coupon coupon) {
         return writes.compensate(order, newEntries, coupon);
     }

@@ -1,13 +1,8 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
-import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
-
 import com.ordertracking.shared.application.VersionConflictException;
-import com.ordertracking.shared.application.order.TrackingNumberInUseException;
 import com.ordertracking.shared.domain.Coupon;
 import com.ordertracking.shared.domain.Order;
-import com.ordertracking.shared.domain.Shipment;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.domain.tracking.DelayRules;
 import java.util.ArrayList;
@@ -40,33 +35,6 @@ final class OrderWrites {
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(orderWrites(order, newEntries)));
         } catch (TransactionCanceledException e) {
-            throw versionConflictOr(order, e);
-        }
-    }
-
-    void ship(Order order, List<TimelineEntry> newEntries) {
-        Shipment shipment = order.shipment();
-        List<TransactWriteItem> writes = orderWrites(order, newEntries);
-        int registrationIndex = writes.size();
-        writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(Map.of(
-                        PK, AttributeValue.fromS(TableKeys.trackingPk(shipment.carrier(), shipment.trackingNumber())),
-                        SK, AttributeValue.fromS(TableKeys.TRACKING_SK),
-                        TableKeys.ENTITY, AttributeValue.fromS("TrackingRegistration"),
-                        "orderId", AttributeValue.fromS(order.orderId()),
-                        "carrier", AttributeValue.fromS(shipment.carrier()),
-                        "trackingNumber", AttributeValue.fromS(shipment.trackingNumber()),
-                        "registeredAt", AttributeValue.fromS(order.updatedAt().toString())))
-                // One carrier+number belongs to one order, for ever.
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build());
-        try {
-            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            if (TransactionFailures.conditionFailed(e, registrationIndex)) {
-                throw new TrackingNumberInUseException(shipment.carrier(), shipment.trackingNumber());
-            }
             throw versionConflictOr(order, e);
         }
     }

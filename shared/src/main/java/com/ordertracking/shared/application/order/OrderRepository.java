@@ -101,15 +101,6 @@ public interface OrderRepository {
     void update(Order order, List<TimelineEntry> newEntries);
 
     /**
-     * Stores a just-shipped order like {@link #update} and, in the same transaction, registers its
-     * carrier + tracking number to it (on condition that no order has that number yet).
-     *
-     * @throws TrackingNumberInUseException when another order already has the number
-     * @throws VersionConflictException     when someone else changed the order first
-     */
-    void ship(Order order, List<TimelineEntry> newEntries);
-
-    /**
      * Stores a changed order like {@link #update} and, in the same transaction, a new coupon (on
      * condition that the seller has no coupon with that code yet): a goodwill compensation.
      *

@@ -99,11 +99,6 @@ class OrderServiceTest {
         }
 
         @Override
-        public void ship(Order order, List<TimelineEntry> newEntries) {
-            throw new UnsupportedOperationException("not used by OrderService");
-        }
-
-        @Override
         public boolean compensate(Order order, List<TimelineEntry> newEntries,
                 com.ordertracking.shared.domain.Coupon coupon) {
             throw new UnsupportedOperationException("not used by OrderService");
