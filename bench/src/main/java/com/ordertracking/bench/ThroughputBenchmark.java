@@ -89,6 +89,7 @@ public final class ThroughputBenchmark {
         Duration settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle-seconds", "30")));
         List<String> jvmArgs = options.containsKey("jvm-args") ? List.of(options.get("jvm-args").split(" ")) : List.of();
         Files.createDirectories(out);
+        Files.createDirectories(workDir);
 
         ObjectNode result = JSON.createObjectNode();
         result.put("label", label);
