@@ -68,8 +68,9 @@ public final class ColdStartBenchmark {
                     Map<String, String> env = cloud.functionEnvironment(c.logicalId());
                     for (Map.Entry<String, Path> build : builds.entrySet()) {
                         Path event = ColdStartCases.prepareEvent(c, eventsDir, env, work.resolve("events"));
-                        FunctionJarRun.Result r = FunctionJarRun.run(c.jar(build.getValue()), 
-                                cloud.model().function(c.logicalId()).orElseThrow().handler(), event, env,
+                        var function = cloud.model().function(c.logicalId()).orElseThrow();
+                        FunctionJarRun.Result r = FunctionJarRun.run(c.jar(build.getValue()), function.handler(),
+                                function.memorySize(), event, env,
                                 work.resolve(build.getKey()));
                         boolean ok = r.succeeded() && c.accepts().test(ColdStartCases.parse(r.response()));
                         System.out.printf("rep %d %-32s %-7s %6.0f ms %5d classes (%5d from jar) %s%n", rep,
@@ -91,8 +92,9 @@ public final class ColdStartBenchmark {
     private static ObjectNode report(Map<String, Path> builds, Map<String, Map<String, List<FunctionJarRun.Result>>> results,
             List<ColdStartCases.Case> cases, int repetitions, String startedAt, String loadBefore) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("method", "Fresh JVM per run (`" + System.getProperty("java.vm.version") + "`, the template's "
-                + "`JAVA_TOOL_OPTIONS`), class path = the build's `function.jar` + the `InvokeOnce` bootstrap + "
+        root.put("method", "Fresh JVM per run (`" + System.getProperty("java.vm.version") + "` started with the options Lambda's Java "
+                + "runtime uses: heap 85 % of `MemorySize`, `-XX:+UseSerialGC`, `-Xshare:auto`, IPv4; plus the template's "
+                + "`JAVA_TOOL_OPTIONS` and `AWS_LAMBDA_INITIALIZATION_TYPE=on-demand`), class path = the build's `function.jar` + the `InvokeOnce` bootstrap + "
                 + "aws-lambda-java-serialization; one realistic event from `events/` against the embedded stack on "
                 + "loopback. First response = process start → response line (JVM boot included); classes loaded = "
                 + "`-Xlog:class+load` lines up to the exit (JDK classes included; \"from jar\" = from function.jar). "

@@ -47,16 +47,21 @@ public final class FunctionJarRun {
     /**
      * @param functionJar the packaged function
      * @param handler     {@code package.Class::method} as in template.yaml
+     * @param memoryMb    the function's {@code MemorySize}: Lambda sizes the heap from it
      * @param event       the event file
      * @param environment the function's environment (template variables resolved, AWS settings of the stack)
      * @param workDir     where the class-load log is written
      */
-    public static Result run(Path functionJar, String handler, Path event, Map<String, String> environment,
-            Path workDir) {
+    public static Result run(Path functionJar, String handler, int memoryMb, Path event,
+            Map<String, String> environment, Path workDir) {
         try {
             Files.createDirectories(workDir);
             Path classLog = workDir.resolve("classes-" + java.util.UUID.randomUUID() + ".log");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(),
+            List<String> command = new ArrayList<>(List.of(javaExecutable()));
+            if (!Boolean.getBoolean("coldstart.plainJvm")) { // -Dcoldstart.plainJvm=true: the JVM's own defaults, for A/B
+                command.addAll(lambdaJvmOptions(memoryMb));
+            }
+            command.addAll(List.of(
                     "-Xlog:class+load=info:file=" + classLog + "::filecount=0",
                     "-cp", String.join(java.io.File.pathSeparator, functionJar.toAbsolutePath().toString(),
                             codeSource(InvokeOnce.class), codeSource(LambdaEventSerializers.class)),
@@ -65,6 +70,8 @@ public final class FunctionJarRun {
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().putAll(environment);
+            // What Lambda sets in an environment it starts for a request (neither provisioned nor SnapStart).
+            builder.environment().putIfAbsent("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
             Path stderrFile = Files.createTempFile(workDir, "stderr-", ".log");
             builder.redirectError(stderrFile.toFile());
 
@@ -124,6 +131,17 @@ public final class FunctionJarRun {
             }
         }
         return new int[] {total, fromJar};
+    }
+
+    /**
+     * The options Lambda's Java runtime starts its JVM with (as its process list shows): a heap of 85 % of the
+     * function's memory, the serial collector, class data sharing, IPv4. Without them the JVM here would pick G1 and a
+     * quarter of this machine's memory, which no Lambda function of ours runs with. The template's
+     * {@code JAVA_TOOL_OPTIONS} come on top, through the environment, as on Lambda.
+     */
+    static List<String> lambdaJvmOptions(int memoryMb) {
+        return List.of("-XX:MaxHeapSize=" + memoryMb * 1024L * 85 / 100 + "k", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr");
     }
 
     private static String javaExecutable() {

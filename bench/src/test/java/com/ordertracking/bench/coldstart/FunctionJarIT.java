@@ -53,8 +53,9 @@ class FunctionJarIT {
         Map<String, String> env = cloud.functionEnvironment(c.logicalId());
         Path event = ColdStartCases.prepareEvent(c, CHECKOUT.resolve("events"), env, work.resolve("events"));
 
-        FunctionJarRun.Result result = FunctionJarRun.run(jar,
-                cloud.model().function(c.logicalId()).orElseThrow().handler(), event, env, work.resolve(c.module()));
+        var function = cloud.model().function(c.logicalId()).orElseThrow();
+        FunctionJarRun.Result result = FunctionJarRun.run(jar, function.handler(), function.memorySize(), event, env,
+                work.resolve(c.module()));
 
         assertThat(result.error()).as("bootstrap failure; stderr:%n%s", result.stderr()).isEmpty();
         assertThat(c.accepts().test(ColdStartCases.parse(result.response())))
