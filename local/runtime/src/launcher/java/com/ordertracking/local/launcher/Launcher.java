@@ -20,10 +20,7 @@ import java.util.regex.Pattern;
  * Java it finds the newest installed JDK 21+ (the places {@code ./mvnw} searches) and runs the jar
  * again with it, forwarding arguments, JVM options, exit code and Ctrl-C. With none, one line says
  * what to install. On JDK 24+ it also re-runs itself once with {@code --sun-misc-unsafe-memory-access=allow}
- * (unless {@code --verbose}), the only way to keep a library's JDK warning off the console. Unless the user chose
- * a collector, the runtime JVM runs with {@value #DEFAULT_GC} (a collector cannot be chosen from inside a running
- * JVM, so this also re-runs once): measured under load it cost 8–16 % less CPU per event than G1 in a carrier
- * burst; at rest no difference shows once the launcher's own JVM is counted (docs/operations.md, "Local runtime").
+ * (unless {@code --verbose}), the only way to keep a library's JDK warning off the console.
  */
 public final class Launcher {
     static final int REQUIRED = 21;
@@ -33,8 +30,6 @@ public final class Launcher {
     /** The first JDK that warns about sun.misc.Unsafe memory access, and the option that allows it quietly. */
     private static final int QUIET_UNSAFE_FROM = 24;
     private static final String UNSAFE_OPTION = "--sun-misc-unsafe-memory-access";
-    static final String DEFAULT_GC = "-XX:+UseParallelGC";
-    private static final Pattern GC_CHOICE = Pattern.compile("-XX:[+-]Use\\w*GC");
     /** How long a stopping runtime may take before it is killed (it needs ~2-5 s, see docs/operations.md). */
     private static final int STOP_GRACE_SECONDS = 10;
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)");
@@ -46,11 +41,10 @@ public final class Launcher {
         int running = feature(System.getProperty("java.specification.version"));
         boolean relaunched = System.getenv(RELAUNCHED) != null;
         if (running >= REQUIRED) {
-            // JDK 24+ prints a sun.misc.Unsafe warning (from ElasticMQ's Pekko) straight to the stderr
-            // file descriptor; only a command-line option keeps the console quiet.
-            boolean quietUnsafe = running >= QUIET_UNSAFE_FROM && !Arrays.asList(args).contains("--verbose")
-                    && !hasOption(UNSAFE_OPTION);
-            if (!relaunched && (quietUnsafe || !choosesGc(jvmOptions()))) {
+            if (running >= QUIET_UNSAFE_FROM && !relaunched && !Arrays.asList(args).contains("--verbose")
+                    && !hasOption(UNSAFE_OPTION)) {
+                // JDK 24+ prints a sun.misc.Unsafe warning (from ElasticMQ's Pekko) straight to the stderr
+                // file descriptor; only a command-line option keeps the console quiet.
                 System.exit(relaunch(new File(System.getProperty("java.home")), args));
             }
             runHere(args);
@@ -79,10 +73,7 @@ public final class Launcher {
         String jar = new File(Launcher.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
         List<String> command = new ArrayList<String>();
         command.add(new File(jdk, "bin" + File.separator + "java").getPath());
-        command.addAll(jvmOptions());
-        if (!choosesGc(jvmOptions())) {
-            command.add(DEFAULT_GC);
-        }
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (jdkVersion(jdk) >= QUIET_UNSAFE_FROM && !Arrays.asList(args).contains("--verbose") && !hasOption(UNSAFE_OPTION)) {
             command.add(UNSAFE_OPTION + "=allow");
         }
@@ -169,23 +160,8 @@ public final class Launcher {
         }
     }
 
-    /** Whether the JVM options name a garbage collector (then the user's choice stands). */
-    static boolean choosesGc(List<String> jvmOptions) {
-        for (String option : jvmOptions) {
-            if (GC_CHOICE.matcher(option).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** This JVM's options, those from {@code JDK_JAVA_OPTIONS} and {@code JAVA_TOOL_OPTIONS} included. */
-    private static List<String> jvmOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments();
-    }
-
     private static boolean hasOption(String option) {
-        for (String argument : jvmOptions()) {
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (argument.startsWith(option)) {
                 return true;
             }

@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,15 +43,6 @@ class LauncherTest {
         assertThat(Launcher.feature("1.8")).isEqualTo(8);
         assertThat(Launcher.feature("17")).isEqualTo(17);
         assertThat(Launcher.feature("25")).isEqualTo(25);
-    }
-
-    @Test
-    void keepsTheUsersGarbageCollectorAndOtherwiseNeedsTheDefaultOne() {
-        assertThat(Launcher.choosesGc(List.of("-Xmx2g", "-XX:+UseG1GC"))).isTrue();
-        assertThat(Launcher.choosesGc(List.of("-XX:+UseZGC", "-XX:+ZGenerational"))).isTrue();
-        assertThat(Launcher.choosesGc(List.of("-XX:-UseParallelGC"))).isTrue();
-        assertThat(Launcher.choosesGc(List.of("-Xmx2g", "-XX:+UseCompressedOops", "-XX:TieredStopAtLevel=1"))).isFalse();
-        assertThat(Launcher.choosesGc(List.of())).isFalse();
     }
 
     private static Path fakeJdk(Path dir, String version) throws IOException {
