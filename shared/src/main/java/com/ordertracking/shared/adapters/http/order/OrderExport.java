@@ -6,11 +6,15 @@ import com.ordertracking.shared.application.order.Page;
 import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.LineItem;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.PackageSummary;
 import com.ordertracking.shared.domain.Shipment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /orders/export}: the seller's orders as CSV, read page by page from the same listing as
@@ -89,19 +93,50 @@ public final class OrderExport {
         fields.add(money(order.totals().total()));
         fields.add(order.refund() == null ? null : money(order.refund().amount()));
         fields.add(Long.toString(order.items().stream().mapToLong(LineItem::quantity).sum()));
-        fields.add(order.buyer().id());
-        fields.add(order.buyer().name());
-        fields.add(to.name());
-        fields.add(to.city());
-        fields.add(to.region());
-        fields.add(to.postalCode());
-        fields.add(to.country());
-        // Where the tracking numbers live (one shipment per order today); packages would list theirs here.
-        Shipment shipment = order.shipment();
-        fields.add(shipment == null ? null : shipment.carrier());
-        fields.add(shipment == null ? null : shipment.trackingNumber());
+        fields.add(text(order.buyer().id()));
+        fields.add(text(order.buyer().name()));
+        fields.add(text(to.name()));
+        fields.add(text(to.city()));
+        fields.add(text(to.region()));
+        fields.add(text(to.postalCode()));
+        fields.add(text(to.country()));
+        fields.add(text(spaced(parcels(order).map(Parcel::carrier).distinct())));
+        fields.add(text(spaced(parcels(order).map(Parcel::trackingNumber))));
         fields.add(order.updatedAt().toString());
         return fields;
+    }
+
+    private record Parcel(String carrier, String trackingNumber) {
+    }
+
+    /** What the order ships in: its packages in package order, or the one shipment of an order stored before packages. */
+    private static Stream<Parcel> parcels(Order order) {
+        if (order.packages().isEmpty()) {
+            return Stream.ofNullable(order.shipment()).map(s -> new Parcel(s.carrier(), s.trackingNumber()));
+        }
+        return order.packages().stream().sorted(Comparator.comparingInt(PackageSummary::number))
+                .map(p -> new Parcel(p.carrier(), p.trackingNumber()));
+    }
+
+    private static String spaced(Stream<String> values) {
+        String joined = values.filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /**
+     * Text that came from a buyer or seller, made inert for spreadsheets (OWASP "CSV injection"): a value starting
+     * with {@code = + - @}, tab or CR would be read as a formula by Excel, LibreOffice and Google Sheets, so it gets a
+     * leading apostrophe, which they show as text. Buyer names and addresses are the buyer's own words, and the
+     * seller opens the export.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
     }
 
     private static String money(BigDecimal amount) {

@@ -8,7 +8,10 @@ import com.ordertracking.shared.domain.Address;
 import com.ordertracking.shared.domain.Buyer;
 import com.ordertracking.shared.domain.LineItem;
 import com.ordertracking.shared.domain.Order;
+import com.ordertracking.shared.domain.OrderStatus;
+import com.ordertracking.shared.domain.PackageSummary;
 import com.ordertracking.shared.domain.Shipment;
+import com.ordertracking.shared.domain.ShipmentStatus;
 import com.ordertracking.shared.domain.Totals;
 import java.io.IOException;
 import java.io.StringReader;
@@ -65,6 +68,56 @@ class OrderExportTest {
                 .containsEntry("carrier", "ups").containsEntry("trackingNumbers", "1Z999AA10123456784")
                 .containsEntry("refunded", "");
         assertThat(rows.get(1).get("trackingNumbers")).isEmpty();
+    }
+
+    @Test
+    void an_order_in_packages_lists_every_tracking_number_in_package_order_and_each_carrier_once() throws IOException {
+        // GIVEN an order shipped in three packages, summarised out of package order
+        Order inPackages = order(3).withStatus(OrderStatus.PROCESSED, AT).withPackages(List.of(
+                shipped("pkg-2", 2, "dhl", "JD014600006281230704"),
+                shipped("pkg-1", 1, "ups", "1Z999AA10123456784"),
+                shipped("pkg-3", 3, "ups", "1Z999AA10123456785")), OrderStatus.SHIPPED, null, null, AT);
+
+        // WHEN it is exported
+        CSVRecord row = parse(new OrderExport(listing(List.of(inPackages), new ArrayList<>()))
+                .chunk(new SellerListing("s1", null, null, null, 20, null)).csv()).get(0);
+
+        // THEN every package's number is there, not only the order's summary shipment
+        assertThat(row.get("trackingNumbers")).isEqualTo("1Z999AA10123456784 JD014600006281230704 1Z999AA10123456785");
+        assertThat(row.get("carrier")).isEqualTo("ups dhl");
+        assertThat(row.get("status")).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void text_a_spreadsheet_would_run_as_a_formula_is_made_inert_and_numbers_are_left_alone() throws IOException {
+        // GIVEN a buyer whose name and address are spreadsheet formulas (the buyer types them; the seller opens the file)
+        BigDecimal price = new BigDecimal("12.50");
+        Order hostile = Order.placed("ord_x", "s1", new Buyer("@buyer", "=HYPERLINK(\"https://evil.example\",\"Click\")", null, null),
+                List.of(new LineItem("A", "A", 1, price, price)),
+                new Address("+1 Bob", "1 St", null, "-2+3", "\tTab", "\r50667", "DE", null), "EUR", null,
+                new Totals(price, new BigDecimal("0.00"), new BigDecimal("0.00"), price), AT);
+
+        // WHEN it is exported
+        CSVRecord row = parse(new OrderExport(listing(List.of(hostile), new ArrayList<>()))
+                .chunk(new SellerListing("s1", null, null, null, 20, null)).csv()).get(0);
+
+        // THEN each such text field starts with an apostrophe, which spreadsheets show as text
+        assertThat(row.get("buyerName")).isEqualTo("'=HYPERLINK(\"https://evil.example\",\"Click\")");
+        assertThat(row.get("buyerId")).isEqualTo("'@buyer");
+        assertThat(row.get("shipToName")).isEqualTo("'+1 Bob");
+        assertThat(row.get("shipToCity")).isEqualTo("'-2+3");
+        assertThat(row.get("shipToRegion")).isEqualTo("'\tTab");
+        assertThat(row.get("shipToPostalCode")).isEqualTo("'\r50667");
+        // AND the columns we write ourselves are exact: money, counts and times stay numbers and dates
+        assertThat(row.get("total")).isEqualTo("12.50");
+        assertThat(row.get("units")).isEqualTo("1");
+        assertThat(row.get("createdAt")).isEqualTo(AT.toString());
+        assertThat(row.get("shipToCountry")).isEqualTo("DE");
+    }
+
+    private static PackageSummary shipped(String packageId, int number, String carrier, String trackingNumber) {
+        return new PackageSummary(packageId, number, carrier, trackingNumber, List.of(), ShipmentStatus.IN_TRANSIT,
+                ShipmentStatus.IN_TRANSIT, null, AT, null, null);
     }
 
     @Test
