@@ -131,18 +131,8 @@ public final class DynamoPackageRepository implements PackageRepository {
     /** The number's registration: one carrier + number belongs to one package of one order, for ever. */
     private TransactWriteItem registration(Order order, OrderPackage pkg) {
         Shipment shipment = pkg.shipment();
-        return TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(Map.of(
-                        PK, AttributeValue.fromS(TableKeys.trackingPk(shipment.carrier(), shipment.trackingNumber())),
-                        SK, AttributeValue.fromS(TableKeys.TRACKING_SK),
-                        TableKeys.ENTITY, AttributeValue.fromS("TrackingRegistration"),
-                        "orderId", AttributeValue.fromS(order.orderId()),
-                        "packageId", AttributeValue.fromS(pkg.packageId()),
-                        "carrier", AttributeValue.fromS(shipment.carrier()),
-                        "trackingNumber", AttributeValue.fromS(shipment.trackingNumber()),
-                        "registeredAt", AttributeValue.fromS(pkg.updatedAt().toString())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build();
+        return TrackingRegistrationItem.claim(tableName, shipment.carrier(), shipment.trackingNumber(),
+                order.orderId(), "packageId", pkg.packageId(), pkg.updatedAt());
     }
 
     @Override

@@ -91,19 +91,9 @@ public final class DynamoReturnShipmentRepository implements ReturnShipmentRepos
                 .build()).build());
         // 2: one carrier + number belongs to one order or return shipment, for ever.
         int registrationIndex = writes.size();
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(Map.of(
-                        PK, AttributeValue.fromS(TableKeys.trackingPk(shipment.parcel().carrier(),
-                                shipment.parcel().trackingNumber())),
-                        SK, AttributeValue.fromS(TableKeys.TRACKING_SK),
-                        TableKeys.ENTITY, AttributeValue.fromS("TrackingRegistration"),
-                        "orderId", AttributeValue.fromS(shipment.orderId()),
-                        RETURN_ID, AttributeValue.fromS(shipment.returnId()),
-                        "carrier", AttributeValue.fromS(shipment.parcel().carrier()),
-                        "trackingNumber", AttributeValue.fromS(shipment.parcel().trackingNumber()),
-                        "registeredAt", AttributeValue.fromS(shipment.parcel().shippedAt().toString())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build());
+        writes.add(TrackingRegistrationItem.claim(tableName, shipment.parcel().carrier(),
+                shipment.parcel().trackingNumber(), shipment.orderId(), RETURN_ID, shipment.returnId(),
+                shipment.parcel().shippedAt()));
         writes.add(orderWrites.putEntry(shipment.orderId(), entry));
         if (claim != null) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
