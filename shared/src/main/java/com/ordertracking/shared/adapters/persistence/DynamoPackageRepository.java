@@ -1,8 +1,5 @@
 package com.ordertracking.shared.adapters.persistence;
 
-import static com.ordertracking.shared.adapters.persistence.TableKeys.PK;
-import static com.ordertracking.shared.adapters.persistence.TableKeys.SK;
-
 import com.ordertracking.shared.adapters.json.Json;
 import com.ordertracking.shared.application.VersionConflictException;
 import com.ordertracking.shared.application.order.PackageRepository;
