@@ -26,6 +26,12 @@ import java.util.stream.Stream;
 public final class OrderExport {
     public static final long BUDGET = 5_000_000;
     static final long MAX_ROW_WEIGHT = 16_384;
+    /**
+     * The one field that grows with the order (packages have no upper count): longer lists end with
+     * {@code +N more}, which keeps a row within {@link #MAX_ROW_WEIGHT} and a cell well inside a spreadsheet's
+     * 32,767 characters. About 60 numbers fit.
+     */
+    static final int MAX_TRACKING_TEXT = 4_096;
     static final int PAGE_SIZE = Listings.MAX_LIMIT;
     /**
      * Listing calls per chunk at most: bounds a chunk's reads and time (API Gateway waits 30 s) when pages come
@@ -100,7 +106,7 @@ public final class OrderExport {
         fields.add(text(to.postalCode()));
         fields.add(text(to.country()));
         fields.add(text(spaced(parcels(order).map(Parcel::carrier).distinct())));
-        fields.add(text(spaced(parcels(order).map(Parcel::trackingNumber))));
+        fields.add(text(bounded(parcels(order).map(Parcel::trackingNumber).toList())));
         fields.add(order.updatedAt().toString());
         return fields;
     }
@@ -115,6 +121,20 @@ public final class OrderExport {
         }
         return order.packages().stream().sorted(Comparator.comparingInt(PackageSummary::number))
                 .map(p -> new Parcel(p.carrier(), p.trackingNumber()));
+    }
+
+    /** The numbers separated by spaces, as many as fit in {@link #MAX_TRACKING_TEXT}, then {@code +N more}. */
+    static String bounded(List<String> numbers) {
+        List<String> present = numbers.stream().filter(v -> v != null && !v.isBlank()).toList();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < present.size(); i++) {
+            String more = " +" + (present.size() - i) + " more";
+            if (text.length() + 1 + present.get(i).length() + more.length() > MAX_TRACKING_TEXT) {
+                return text.append(more).toString();
+            }
+            text.append(text.isEmpty() ? "" : " ").append(present.get(i));
+        }
+        return text.isEmpty() ? null : text.toString();
     }
 
     private static String spaced(Stream<String> values) {
