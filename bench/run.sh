@@ -52,11 +52,6 @@ run before "main @ $(git rev-parse --short "$baseline")" "$BASELINE_JAR" || echo
 run after "$(git rev-parse --abbrev-ref HEAD) @ $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- local bench template.yaml ':!bench/report' || echo ' + uncommitted changes')" \
     "$work/after.jar" || echo "after: verification failed (see report)"
 echo "== load after: $(uptime)"
-# Cold start per function (its own baseline: main before the jar diet; see bench/coldstart.sh). A fresh JVM's first
-# response is sensitive to other load: wait (up to 3 min) until the throughput runs' load has died down.
-for _ in $(seq 36); do
-  awk '{exit !($1 < 1.0)}' /proc/loadavg 2>/dev/null && break
-  sleep 5
-done
+# Cold start per function (its own baseline: main before the jar diet; see bench/coldstart.sh).
 bench/coldstart.sh || echo "cold start: a function failed (see above)"
 "$java_bin" -cp "$classpath" com.ordertracking.bench.BenchReport bench/report before after

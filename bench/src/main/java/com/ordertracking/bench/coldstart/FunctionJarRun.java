@@ -134,8 +134,10 @@ public final class FunctionJarRun {
     }
 
     /**
-     * The options Lambda's Java runtime starts its JVM with (as its process list shows): a heap of 85 % of the
-     * function's memory, the serial collector, class data sharing, IPv4. Without them the JVM here would pick G1 and a
+     * The options Lambda's Java runtime starts its JVM with, as a java17 environment's process list shows it in
+     * public code (the java21 line is not published): a heap of 85 % of the function's memory, the serial collector,
+     * class data sharing, IPv4, fatal errors to stderr. Lambda's own CDS archive of its runtime classes cannot be had
+     * here; the JDK's default archive stands in. Without them the JVM here would pick G1 and a
      * quarter of this machine's memory, which no Lambda function of ours runs with. The template's
      * {@code JAVA_TOOL_OPTIONS} come on top, through the environment, as on Lambda.
      */
