@@ -4,6 +4,8 @@ import com.ordertracking.shared.application.tracking.TrackingRepository.Registra
 import com.ordertracking.shared.domain.TimelineEntry;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What a whole batch's lookups found in two batch reads before its events are applied one by one: the registration of
@@ -33,13 +35,15 @@ public record BatchLookups(Map<String, Optional<Registration>> registrations, Ma
         return orderId + "\u0000" + entry.at() + "\u0000" + entry.entryId();
     }
 
-    /** Empty when not looked up; else the registration found (or its absence). */
-    Optional<Optional<Registration>> registration(String carrier, String trackingNumber) {
-        return Optional.ofNullable(registrations.get(numberKey(carrier, trackingNumber)));
+    /** The registration the batch read found (or its absence); {@code read} when the number was not looked up. */
+    Optional<Registration> registration(String carrier, String trackingNumber, Supplier<Optional<Registration>> read) {
+        Optional<Registration> known = registrations.get(numberKey(carrier, trackingNumber));
+        return known != null ? known : read.get();
     }
 
-    /** Empty when not looked up (read it); else whether the checkpoint existed when the batch was read. */
-    Optional<Boolean> checkpointExists(String orderId, TimelineEntry entry) {
-        return Optional.ofNullable(checkpoints.get(checkpointKey(orderId, entry)));
+    /** Whether the checkpoint existed when the batch was read; {@code read} when it was not looked up. */
+    boolean checkpointExists(String orderId, TimelineEntry entry, BooleanSupplier read) {
+        Boolean known = checkpoints.get(checkpointKey(orderId, entry));
+        return known != null ? known : read.getAsBoolean();
     }
 }

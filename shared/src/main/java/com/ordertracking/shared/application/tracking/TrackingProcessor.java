@@ -116,8 +116,8 @@ public final class TrackingProcessor {
         requireComplete(event);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             BatchLookups lookups = attempt == 1 ? known : BatchLookups.none();
-            Optional<Registration> registration = lookups.registration(event.carrier(), event.trackingNumber())
-                    .orElseGet(() -> tracking.registration(event.carrier(), event.trackingNumber()));
+            Optional<Registration> registration = lookups.registration(event.carrier(), event.trackingNumber(),
+                    () -> tracking.registration(event.carrier(), event.trackingNumber()));
             if (registration.isPresent() && registration.get().returnId() != null) {
                 // The dispatch point for returns: a return shipment's scans are applied apart from order shipments.
                 return returnShipments.process(event, registration.get().orderId(), registration.get().returnId());
@@ -152,7 +152,7 @@ public final class TrackingProcessor {
     private Optional<Outcome> applyToPackage(String orderId, String packageId, TrackingEvent event,
             BatchLookups lookups) {
         TimelineEntry checkpoint = ShipmentProgress.checkpoint(event).forPackage(packageId);
-        if (lookups.checkpointExists(orderId, checkpoint).orElseGet(() -> packages.hasEntry(orderId, checkpoint))) {
+        if (lookups.checkpointExists(orderId, checkpoint, () -> packages.hasEntry(orderId, checkpoint))) {
             return Optional.of(new Outcome.Duplicate(orderId));
         }
         PackageRepository.WithOrder read = packages.findWithOrder(orderId, packageId)

@@ -3,6 +3,7 @@ package com.ordertracking.shared.application.tracking;
 import com.ordertracking.shared.domain.Order;
 import com.ordertracking.shared.domain.TimelineEntry;
 import com.ordertracking.shared.domain.tracking.TrackingEvent;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public interface TrackingRepository {
      * empty when unregistered); strongly consistent, like {@link #registration}.
      */
     default Map<String, Optional<Registration>> registrations(List<Number> numbers) {
-        Map<String, Optional<Registration>> found = new java.util.HashMap<>();
+        Map<String, Optional<Registration>> found = new HashMap<>();
         numbers.forEach(n -> found.put(BatchLookups.numberKey(n.carrier(), n.trackingNumber()),
                 registration(n.carrier(), n.trackingNumber())));
         return found;

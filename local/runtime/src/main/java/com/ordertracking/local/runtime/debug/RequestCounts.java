@@ -1,5 +1,6 @@
 package com.ordertracking.local.runtime.debug;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,7 @@ public final class RequestCounts implements ExecutionInterceptor {
                     return;
                 }
                 // One line per counter that moved (a console line is cut after a few hundred characters).
-                String now = java.time.Instant.now().toString();
+                String now = Instant.now().toString();
                 new TreeMap<>(COUNTS).forEach((key, count) -> {
                     long total = count.sum();
                     if (!Long.valueOf(total).equals(printed.put(key, total))) {
