@@ -144,10 +144,7 @@ final class RuntimeProcess implements AutoCloseable {
         long ticks = 0;
         for (long pid : processTree()) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                ticks += cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
             } catch (IOException e) {
                 // a process of the tree ended meanwhile
             }
@@ -155,8 +152,14 @@ final class RuntimeProcess implements AutoCloseable {
         return ticks / (double) CLOCK_TICKS_PER_SECOND;
     }
 
+    /** utime + stime of a {@code /proc/.../stat} line: fields 14 and 15 (1-based), after the parenthesised name. */
+    private static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     private List<Long> processTree() {
-        List<Long> pids = new java.util.ArrayList<>();
+        List<Long> pids = new ArrayList<>();
         pids.add(process.pid());
         process.descendants().forEach(child -> pids.add(child.pid()));
         return pids;
@@ -204,9 +207,7 @@ final class RuntimeProcess implements AutoCloseable {
                     continue; // thread ended meanwhile
                 }
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
-                        / (double) CLOCK_TICKS_PER_SECOND;
+                double seconds = cpuTicks(stat) / (double) CLOCK_TICKS_PER_SECOND;
                 threads.put(pid + "/" + task.getFileName(), new ThreadCpu(component(comm), seconds));
             }
         }
